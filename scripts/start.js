@@ -1,0 +1,38 @@
+// Starts the app: builds it first when the build is missing or older than the sources, then runs
+// the adapter-node server with the embedded PGlite store unless DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const builtServer = join(root, 'build', 'index.js');
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+
+function newestChange(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+function buildIsCurrent() {
+  if (!existsSync(builtServer)) return false;
+  const built = statSync(builtServer).mtimeMs;
+  return sources.every((source) => !existsSync(join(root, source)) || newestChange(join(root, source)) <= built);
+}
+
+if (!buildIsCurrent()) {
+  console.log('Building Anchor Listening…');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+// Boundary files uploaded at set-up can be several megabytes; the push endpoint keeps its own limit.
+process.env.BODY_SIZE_LIMIT ??= String(100 * 1024 * 1024);
+if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= join(root, 'data');
+
+await import(builtServer);
+const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+console.log(`Anchor Listening is running: open http://${host}:${process.env.PORT}/`);

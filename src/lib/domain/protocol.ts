@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Conversation } from './conversation';
+import { SyncErrorReason } from './sync-error';
+
+/**
+ * Sync protocol, version 1. Every message names its protocol version and kind, so a server can
+ * refuse a version it does not understand as a whole (SYNC-SPEC S7).
+ */
+export const PROTOCOL_VERSION = 1;
+export const PUSH_MAX_CHANGES = 500;
+export const PUSH_MAX_BYTES = 2_000_000;
+
+export const CreateConversation = z.object({
+  op: z.literal('create'),
+  changeId: z.uuidv7(),
+  conversation: Conversation
+});
+
+export const Change = z.discriminatedUnion('op', [CreateConversation]);
+export type Change = z.infer<typeof Change>;
+
+export const PushRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('push'),
+  deviceId: z.uuid(),
+  /** Set once accounts exist; null until then. */
+  userId: z.string().min(1).nullable(),
+  changes: z
+    .array(Change)
+    .min(1, 'A push must hold at least one change')
+    .max(PUSH_MAX_CHANGES, `A push can hold at most ${PUSH_MAX_CHANGES} changes`)
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const PushResult = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('push-result'),
+  /** Change ids now committed on the server; the device may drop exactly these from its outbox. */
+  acknowledged: z.array(z.uuid())
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+/** The body of every refusal from the sync API. */
+export const ProtocolErrorBody = z.object({
+  error: z.object({ reason: SyncErrorReason, message: z.string() })
+});
+export type ProtocolErrorBody = z.infer<typeof ProtocolErrorBody>;
+
+/** Only the envelope, read first so an unknown version gets the "update the app" answer. */
+export const MessageEnvelope = z.object({ protocol: z.number(), kind: z.string() });

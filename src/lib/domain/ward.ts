@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** ONS GSS code of an electoral ward: E05 England, W05 Wales, S13 Scotland, N08 Northern Ireland. */
+export const WardCode = z
+  .string()
+  .regex(/^(E05|W05|S13|N08)\d{6}$/, 'A ward code is an ONS GSS code such as E05011234');
+
+/** ONS GSS code of a local authority district (E06/E07/E08/E09, W06, S12, N09). */
+export const LocalAuthorityCode = z
+  .string()
+  .regex(/^(E0[6-9]|W06|S12|N09)\d{6}$/, 'A local authority code is an ONS GSS code such as E08000035');
+
+export const Ward = z.object({
+  code: WardCode,
+  name: z.string().trim().min(1).max(200),
+  localAuthorityCode: LocalAuthorityCode,
+  localAuthorityName: z.string().trim().min(1).max(200)
+});
+export type Ward = z.infer<typeof Ward>;

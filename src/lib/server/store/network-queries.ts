@@ -1,0 +1,54 @@
+import { uuidv7 } from 'uuidv7';
+import type { Network, ReferenceData } from '$lib/domain/network';
+import type { NetworkSetup } from '$lib/domain/network-setup';
+import type { Theme } from '$lib/domain/theme';
+import type { Ward } from '$lib/domain/ward';
+import { NetworkAlreadySetUpError } from './errors';
+import type { SqlClient, SqlDatabase } from './sql-database';
+
+export async function getNetwork(db: SqlClient): Promise<Network | null> {
+  const rows = await db.query<Network>('select id, name from networks order by created_at limit 1');
+  return rows[0] ?? null;
+}
+
+export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData | null> {
+  const network = await getNetwork(db);
+  if (!network) return null;
+  const [themes, wards] = await Promise.all([
+    db.query<Theme>('select id, name from themes where network_id = $1 order by position', [
+      network.id
+    ]),
+    db.query<Ward>(
+      `select code, name, local_authority_code as "localAuthorityCode",
+              local_authority_name as "localAuthorityName"
+         from wards where network_id = $1 order by name, code`,
+      [network.id]
+    )
+  ]);
+  return { network, themes, wards };
+}
+
+export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup): Promise<Network> {
+  return db.transaction(async (tx) => {
+    // Serialise concurrent set-ups so only one network is ever created.
+    await tx.query('lock table networks in exclusive mode');
+    const existing = await getNetwork(tx);
+    if (existing) throw new NetworkAlreadySetUpError(existing.name);
+    const network: Network = { id: uuidv7(), name: setup.name };
+    await tx.query('insert into networks (id, name) values ($1, $2)', [network.id, network.name]);
+    await tx.query(
+      `insert into themes (id, network_id, name, position)
+       select t.id, $1, t.name, t.position
+         from jsonb_to_recordset($2::jsonb) as t(id uuid, name text, position int)`,
+      [network.id, JSON.stringify(setup.themeNames.map((name, position) => ({ id: uuidv7(), name, position })))]
+    );
+    await tx.query(
+      `insert into wards (network_id, code, name, local_authority_code, local_authority_name, boundary)
+       select $1, w.code, w.name, w."localAuthorityCode", w."localAuthorityName", w.boundary
+         from jsonb_to_recordset($2::jsonb)
+           as w(code text, name text, "localAuthorityCode" text, "localAuthorityName" text, boundary jsonb)`,
+      [network.id, JSON.stringify(setup.wards)]
+    );
+    return network;
+  });
+}

@@ -1,0 +1,19 @@
+import postgres from 'postgres';
+import type { SqlClient, SqlDatabase } from './sql-database';
+
+/** A PostgreSQL server reached through postgres.js, for `DATABASE_URL`. */
+export async function openPostgresDatabase(url: string): Promise<SqlDatabase> {
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  await sql`select 1`; // fail at start, with the driver's reason, when the server is unreachable
+  const clientOf = (db: postgres.Sql | postgres.TransactionSql): SqlClient => ({
+    query: async <Row>(text: string, params: unknown[] = []) =>
+      (await db.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
+    exec: async (script) => void (await db.unsafe(script))
+  });
+  return {
+    kind: 'postgres',
+    ...clientOf(sql),
+    transaction: (work) => sql.begin((tx) => work(clientOf(tx))) as never,
+    close: () => sql.end({ timeout: 5 })
+  };
+}

@@ -1,0 +1,28 @@
+import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import type { SqlClient } from './sql-database';
+
+/** One query: every ward of the network, its conversation count and its count per theme. */
+export async function wardThemeCounts(db: SqlClient, networkId: string): Promise<WardThemeCounts[]> {
+  return db.query<WardThemeCounts>(
+    `with per_ward as (
+       select ward_code, count(*)::int as conversations
+         from conversations where network_id = $1 group by ward_code
+     ), per_theme as (
+       select ward_code, jsonb_object_agg(theme_id, n) as theme_counts
+         from (select ward_code, theme_id::text, count(*)::int as n
+                 from conversations, unnest(theme_ids) as theme_id
+                where network_id = $1 group by ward_code, theme_id) as t
+        group by ward_code
+     )
+     select w.code, w.name, w.local_authority_code as "localAuthorityCode",
+            w.local_authority_name as "localAuthorityName",
+            coalesce(pw.conversations, 0) as conversations,
+            coalesce(pt.theme_counts, '{}'::jsonb) as "themeCounts"
+       from wards w
+       left join per_ward pw on pw.ward_code = w.code
+       left join per_theme pt on pt.ward_code = w.code
+      where w.network_id = $1
+      order by w.name, w.code`,
+    [networkId]
+  );
+}

@@ -1,0 +1,14 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter(),
+    // The PWA plugin registers the service worker with workbox-window (see src/lib/client/app-updates.ts).
+    serviceWorker: { register: false }
+  }
+};
+
+export default config;
