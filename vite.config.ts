@@ -30,6 +30,9 @@ export default defineConfig({
     })
   ],
   test: {
+    // Opening PGlite (a WebAssembly Postgres) takes seconds on a small machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -3,7 +3,20 @@ import type { SqlClient, SqlDatabase } from './sql-database';
 
 /** A PostgreSQL server reached through postgres.js, for `DATABASE_URL`. */
 export async function openPostgresDatabase(url: string): Promise<SqlDatabase> {
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // The store binds json/jsonb parameters as JSON text, as PGlite takes them; postgres.js would
+    // otherwise encode the text again as a JSON string.
+    types: {
+      json: {
+        to: 114,
+        from: [114, 3802],
+        serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+        parse: (text: string) => JSON.parse(text)
+      }
+    }
+  });
   await sql`select 1`; // fail at start, with the driver's reason, when the server is unreachable
   const clientOf = (db: postgres.Sql | postgres.TransactionSql): SqlClient => ({
     query: async <Row>(text: string, params: unknown[] = []) =>

@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { saveConversation } from '../../../src/lib/client/db/conversations';
+import { DeviceDatabase } from '../../../src/lib/client/db/database';
+import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
+import type { Network, ReferenceData } from '../../../src/lib/domain/network';
+import { SyncError } from '../../../src/lib/domain/sync-error';
+import { openStore, type Store } from '../../../src/lib/server/store';
+import { handlePush } from '../../../src/lib/server/sync/push-handler';
+import { makeConversation } from '../../support/conversations';
+import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
+
+let store: Store;
+let network: Network;
+let reference: ReferenceData;
+
+beforeAll(async () => {
+  store = await openStore({});
+  network = await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
+  reference = (await store.getReferenceData())!;
+});
+afterAll(() => store.close());
+
+/** fetch as the browser sees it: requests reach the real push handler and its store. */
+const serverFetch: typeof fetch = async (input, init) => {
+  const reply = await handlePush(store, new Request(new URL(String(input), 'http://device.test'), init));
+  return new Response(JSON.stringify(reply.body), { status: reply.status });
+};
+const offlineFetch: typeof fetch = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+let db: DeviceDatabase;
+beforeEach(async () => {
+  db = new DeviceDatabase(`device-${uuidv7()}`);
+  return () => db.delete();
+});
+
+const armley = () => makeConversation({ wardCode: 'E05011385', themeIds: [reference.themes[0].id] });
+
+describe('S1 saved-means-saved: saving on the device', () => {
+  it('writes the conversation and its outbox entry together', async () => {
+    const saved = await saveConversation(db, armley());
+    expect(await db.conversations.get(saved.id)).toMatchObject({ id: saved.id, loves: saved.loves });
+    const [entry] = await db.outbox.toArray();
+    expect(entry.change).toMatchObject({ op: 'create', conversation: { id: saved.id } });
+    expect(entry.change.changeId).toBe(entry.changeId);
+  });
+
+  it('writes nothing when the conversation is invalid', async () => {
+    await expect(saveConversation(db, { ...armley(), consentToRecord: false as true })).rejects.toThrow();
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('pushing the outbox', () => {
+  it('S3 acknowledged-means-durable: drops entries only once the server stored them', async () => {
+    const saved = await Promise.all([armley(), armley(), armley()].map((c) => saveConversation(db, c)));
+    const progress: number[] = [];
+    const result = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7(), maxBatchChanges: 2, onProgress: (p) => progress.push(p.pushed) });
+    expect(result.pushed).toBe(3);
+    expect(progress).toEqual([0, 2, 3]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await store.conversationsByIds(saved.map((c) => c.id))).toHaveLength(3);
+  });
+
+  it('keeps every entry when the server cannot be reached', async () => {
+    await saveConversation(db, armley());
+    const error = await pushOutbox({ db, fetch: offlineFetch, deviceId: uuidv7() }).catch((e) => e);
+    expect(error).toBeInstanceOf(SyncError);
+    expect(error.reason).toBe('network');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('keeps the batch and reports why when the server refuses it', async () => {
+    const before = await store.countConversations(network.id);
+    await saveConversation(db, armley());
+    // A ward of another network: valid in form, unknown to this server.
+    await db.outbox.toCollection().modify((entry) => {
+      if (entry.change.op === 'create') entry.change.conversation.wardCode = 'E05999999';
+    });
+    const error = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() }).catch((e) => e);
+    expect(error.reason).toBe('invalid');
+    expect(error.message).toContain('E05999999');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await store.countConversations(network.id)).toBe(before);
+  });
+});

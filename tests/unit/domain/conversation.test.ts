@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { Conversation } from '../../../src/lib/domain/conversation';
+import { PushRequest } from '../../../src/lib/domain/protocol';
+import { makeConversation } from '../../support/conversations';
+
+const good = makeConversation({ wardCode: 'E05011385', themeIds: [uuidv7()], quotes: [{ text: 'Jobs', consentToQuote: true }] });
+
+function problemsOf(value: unknown): string[] {
+  const result = Conversation.safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+describe('Conversation schema', () => {
+  it('accepts a complete conversation and keeps its text exactly', () => {
+    const spaced = { ...good, loves: '  two spaces, emoji 😀 and right-to-left مرحبا  ' };
+    expect(Conversation.parse(spaced)).toEqual(spaced);
+  });
+
+  it('accepts ward codes of England, Wales, Scotland and Northern Ireland', () => {
+    for (const wardCode of ['E05011385', 'W05000001', 'S13002516', 'N08000101']) {
+      expect(problemsOf({ ...good, wardCode })).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['missing consent to record', { consentToRecord: false }, 'consentToRecord: Consent to record is required'],
+    ['a ward code that is not a GSS ward code', { wardCode: 'E08000035' }, 'wardCode: A ward code is an ONS GSS code'],
+    ['an id that is not a UUIDv7', { id: crypto.randomUUID() }, 'id:'],
+    ['a recorded-at that is not a date-time', { recordedAt: 'yesterday' }, 'recordedAt:'],
+    ['an empty quote', { quotes: [{ text: '   ', consentToQuote: true }] }, 'quotes.0.text: A quote cannot be empty'],
+    ['a quote without its consent answer', { quotes: [{ text: 'Hi' }] }, 'quotes.0.consentToQuote:'],
+    ['an over-long answer', { loves: 'x'.repeat(4001) }, 'loves: Answers must be 4000 characters or fewer'],
+    ['a theme listed twice', { themeIds: [good.themeIds[0], good.themeIds[0]] }, 'themeIds: A theme is listed twice']
+  ])('refuses %s, naming the field', (_, change, expected) => {
+    expect(problemsOf({ ...good, ...change }).join('\n')).toContain(expected);
+  });
+
+  it('refuses a conversation with no consent field at all', () => {
+    const { consentToRecord: _, ...withoutConsent } = good;
+    expect(problemsOf(withoutConsent)[0]).toMatch(/^consentToRecord:/);
+  });
+});
+
+describe('PushRequest schema (protocol v1)', () => {
+  const push = { protocol: 1, kind: 'push', deviceId: uuidv7(), userId: null, changes: [{ op: 'create', changeId: uuidv7(), conversation: good }] };
+
+  it('accepts a v1 push of creates', () => {
+    expect(PushRequest.safeParse(push).success).toBe(true);
+  });
+
+  it('refuses another protocol version, an empty batch and an unknown operation', () => {
+    expect(PushRequest.safeParse({ ...push, protocol: 2 }).success).toBe(false);
+    expect(PushRequest.safeParse({ ...push, changes: [] }).success).toBe(false);
+    expect(PushRequest.safeParse({ ...push, changes: [{ ...push.changes[0], op: 'explode' }] }).success).toBe(false);
+  });
+});
