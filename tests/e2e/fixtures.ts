@@ -1,0 +1,47 @@
+import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { AppServer, type StoreKind } from '../support/app-server';
+
+export { expect };
+
+/**
+ * Each test gets its own running app on a fresh store (PGlite or PostgreSQL, by project), and
+ * helpers to take the tablet off the network and back.
+ */
+export const test = base.extend<
+  { server: AppServer; network: { goOffline(): Promise<void>; goOnline(): Promise<void> } },
+  { storeKind: StoreKind }
+>({
+  storeKind: ['pglite', { option: true, scope: 'worker' }],
+  server: async ({ storeKind }, use) => {
+    const server = await AppServer.create(storeKind, process.env.E2E_POSTGRES_ADMIN_URL);
+    await server.start();
+    await use(server);
+    await server.dispose();
+  },
+  baseURL: async ({ server }, use) => use(server.url),
+  network: async ({ context, server }, use) => {
+    await use({
+      // Chromium's offline mode does not reach service-worker fetches, so the server is stopped
+      // too: nothing answers, as in a church hall with no signal.
+      async goOffline() {
+        await context.setOffline(true);
+        await server.stop();
+      },
+      async goOnline() {
+        await server.start();
+        await context.setOffline(false);
+      }
+    });
+  }
+});
+
+/** Resolves once a service worker controls the page, so reloads are served from its cache. */
+export async function waitForServiceWorker(context: BrowserContext, page: import('@playwright/test').Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  expect(context.serviceWorkers().length).toBeGreaterThan(0);
+}

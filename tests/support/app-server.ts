@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import { freePort } from './free-port';
+import { createDatabase } from './postgres-cluster';
+
+const BUILT_SERVER = fileURLToPath(new URL('../../build/index.js', import.meta.url));
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/**
+ * The built app (adapter-node) as a real process on loopback, with a store of its own: a fresh
+ * PGlite data directory, or a fresh database on the test PostgreSQL cluster. It can be stopped,
+ * killed and started again on the same port and data.
+ */
+export class AppServer {
+  #process?: ChildProcess;
+  #output = '';
+
+  private constructor(
+    readonly port: number,
+    readonly env: Record<string, string>,
+    readonly dataDir?: string
+  ) {}
+
+  static async create(kind: StoreKind, postgresAdminUrl?: string): Promise<AppServer> {
+    if (!existsSync(BUILT_SERVER)) throw new Error('The app is not built: run `npm run build` first.');
+    const port = await freePort();
+    const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}` };
+    if (kind === 'pglite') {
+      const dataDir = mkdtempSync(join(tmpdir(), 'anchor-app-'));
+      return new AppServer(port, { ...env, DATA_DIR: dataDir }, dataDir);
+    }
+    if (!postgresAdminUrl) throw new Error('No PostgreSQL cluster for a postgres app server.');
+    const url = await createDatabase(postgresAdminUrl, `app_${uuidv7().replaceAll('-', '')}`);
+    return new AppServer(port, { ...env, DATABASE_URL: url });
+  }
+
+  get url(): string {
+    return `http://localhost:${this.port}`;
+  }
+
+  get output(): string {
+    return this.#output;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [BUILT_SERVER], {
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    this.#process = child;
+    await new Promise<void>((resolve, reject) => {
+      let sinceStart = '';
+      const onData = (chunk: Buffer) => {
+        this.#output += chunk.toString();
+        sinceStart += chunk.toString();
+        if (sinceStart.includes('Listening on')) resolve();
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`The app exited (${code}) before listening:\n${this.#output}`)));
+    });
+  }
+
+  /** SIGTERM, as a service manager stops it; resolves once the process has exited. */
+  stop(): Promise<void> {
+    return this.#end('SIGTERM');
+  }
+
+  /** SIGKILL: a crash, with no chance to clean up. */
+  kill(): Promise<void> {
+    return this.#end('SIGKILL');
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  #end(signal: NodeJS.Signals): Promise<void> {
+    const child = this.#process;
+    this.#process = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+}
