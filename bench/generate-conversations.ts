@@ -1,0 +1,24 @@
+import { uuidv7 } from 'uuidv7';
+import type { Conversation } from '../src/lib/domain/conversation';
+
+const PHRASES = [
+  'the park by the canal', 'more buses in the evening', 'the library opening hours', 'jobs for young people',
+  'safer crossings near the school', 'the community centre', 'cheaper childcare', 'less litter on the high street'
+];
+
+/** Plausible conversations spread over the given wards and themes, from a seeded sequence. */
+export function generateConversations(count: number, wardCodes: string[], themeIds: string[], seed = 1): Conversation[] {
+  let state = seed;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+  return Array.from({ length: count }, () => ({
+    id: uuidv7(),
+    wardCode: pick(wardCodes),
+    recordedAt: new Date(Date.UTC(2026, 10, 1) + Math.floor(next() * 25 * 86_400_000)).toISOString(),
+    loves: `I love ${pick(PHRASES)} and ${pick(PHRASES)}.`,
+    wouldChange: `I would change ${pick(PHRASES)}.`,
+    quotes: next() < 0.3 ? [{ text: `We need ${pick(PHRASES)}`, consentToQuote: next() < 0.7 }] : [],
+    themeIds: themeIds.filter(() => next() < 0.3),
+    consentToRecord: true
+  }));
+}
