@@ -1,13 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_THEME_NAMES } from '../../src/lib/domain/theme';
 import type { NetworkSetup } from '../../src/lib/domain/network-setup';
 import { prepareNetworkSetup } from '../../src/lib/server/network-setup';
 
-/** The real ONS ward boundary files shared beside the project (never copied into it). */
+/** The real ONS ward files shared beside the project, never copied into it (`../shared/data/wards`). */
+const WARDS_DIR = resolve(
+  process.env.SHARED_DATA_DIR ?? fileURLToPath(new URL('../../../shared/data', import.meta.url)),
+  'wards'
+);
+if (!existsSync(WARDS_DIR)) {
+  throw new Error(`The shared ward files are not at ${WARDS_DIR}: check out beside ../shared or set SHARED_DATA_DIR.`);
+}
+
 export const WARD_FILES = {
-  leeds: fileURLToPath(new URL('../../../shared/data/wards/leeds-wards.geojson', import.meta.url)),
-  derby: fileURLToPath(new URL('../../../shared/data/wards/derby-derbyshire-wards.geojson', import.meta.url))
+  leeds: resolve(WARDS_DIR, 'leeds-wards.geojson'),
+  derby: resolve(WARDS_DIR, 'derby-derbyshire-wards.geojson')
 };
 
 export function networkSetupFromFile(file: string, name = 'Leeds Anchor Network'): NetworkSetup {
