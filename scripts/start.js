@@ -29,10 +29,12 @@ if (!buildIsCurrent()) {
 }
 
 process.env.PORT ??= '3000';
+// adapter-node assumes https when no ORIGIN is given, which would make SvelteKit refuse the form
+// posts (set-up) of a browser on http://localhost. Behind a proxy, set ORIGIN to the public URL.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // Boundary files uploaded at set-up can be several megabytes; the push endpoint keeps its own limit.
 process.env.BODY_SIZE_LIMIT ??= String(100 * 1024 * 1024);
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= join(root, 'data');
 
 await import(builtServer);
-const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
-console.log(`Anchor Listening is running: open http://${host}:${process.env.PORT}/`);
+console.log(`Anchor Listening is running: open ${process.env.ORIGIN}/`);

@@ -8,6 +8,8 @@ import { freePort } from './free-port';
 import { createDatabase } from './postgres-cluster';
 
 const BUILT_SERVER = fileURLToPath(new URL('../../build/index.js', import.meta.url));
+/** Started as README line 1 starts it, so tests run with the app's own defaults. */
+const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -29,7 +31,7 @@ export class AppServer {
   static async create(kind: StoreKind, postgresAdminUrl?: string): Promise<AppServer> {
     if (!existsSync(BUILT_SERVER)) throw new Error('The app is not built: run `npm run build` first.');
     const port = await freePort();
-    const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}` };
+    const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1' };
     if (kind === 'pglite') {
       const dataDir = mkdtempSync(join(tmpdir(), 'anchor-app-'));
       return new AppServer(port, { ...env, DATA_DIR: dataDir }, dataDir);
@@ -48,8 +50,9 @@ export class AppServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [BUILT_SERVER], {
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...this.env },
+    const { DATABASE_URL: _url, DATA_DIR: _dir, ORIGIN: _origin, ...inherited } = process.env;
+    const child = spawn(process.execPath, [START_SCRIPT], {
+      env: { ...inherited, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe']
     });
     this.#process = child;
