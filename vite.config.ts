@@ -3,6 +3,8 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Rolldown's plugin-timing advice is noise in every build log.
+  build: { rolldownOptions: { checks: { pluginTimings: false } } },
   plugins: [
     sveltekit(),
     SvelteKitPWA({

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what npm cannot bring (Chromium, PostgreSQL) when missing,
-# builds once, then runs Vitest (unit + PostgreSQL projects) and Playwright (PGlite + PostgreSQL).
+# type-checks, builds once, then runs Vitest (unit + PostgreSQL projects) and Playwright (PGlite + PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,7 @@ fi
 # Debian's postgresql package starts a cluster of its own; the tests start throw-away ones instead.
 
 npx svelte-kit sync
+npx svelte-check --tsconfig ./tsconfig.json --threshold error
 npx vite build --logLevel warn
 npx vitest run
 npx playwright test
