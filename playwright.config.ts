@@ -30,6 +30,6 @@ export default defineConfig<{ storeKind: StoreKind }>({
   },
   projects: [
     { name: 'pglite', use: { storeKind: 'pglite' } },
-    { name: 'postgres', use: { storeKind: 'postgres' } }
+    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: '**/*.pglite.spec.ts' }
   ]
 });

@@ -39,4 +39,9 @@ test('S1 S2 a conversation recorded offline reaches the shared store once and co
   expect(await wards.row('Armley')).toMatchObject({ Conversations: '2', [WORK]: '2', [HEALTH]: '1' });
   expect(await wards.row('Headingley & Hyde Park')).toMatchObject({ Conversations: '1', [WORK]: '0', [HEALTH]: '1' });
   expect(server.output).toContain('database closed'); // the stop while offline was a clean shutdown
+
+  await server.stop();
+  await server.start();
+  await wards.open();
+  await expect(page.getByText('3 conversations synced across 33 wards.')).toBeVisible();
 });
