@@ -19,7 +19,19 @@ export default defineConfig({
         theme_color: '#1d70b8',
         background_color: '#ffffff',
         display: 'standalone',
-        start_url: '/'
+        orientation: 'any',
+        id: '/',
+        start_url: '/',
+        scope: '/',
+        lang: 'en-GB',
+        categories: ['productivity'],
+        // Rendered from static/icons/icon.svg; the maskable one keeps the artwork inside the central
+        // 80% safe zone on a full-bleed background. Precached with the rest of client/**/*.png.
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+        ]
       },
       workbox: {
         // Every navigation is answered with the prerendered client-side shell, so any page opens

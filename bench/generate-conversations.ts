@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../src/lib/domain/conversation';
+import { DEFAULT_PROMPTS } from '../src/lib/domain/prompt';
 
 const PHRASES = [
   'the park by the canal', 'more buses in the evening', 'the library opening hours', 'jobs for young people',
@@ -15,8 +16,14 @@ export function generateConversations(count: number, wardCodes: string[], themeI
     id: uuidv7(),
     wardCode: pick(wardCodes),
     recordedAt: new Date(Date.UTC(2026, 10, 1) + Math.floor(next() * 25 * 86_400_000)).toISOString(),
-    loves: `I love ${pick(PHRASES)} and ${pick(PHRASES)}.`,
-    wouldChange: `I would change ${pick(PHRASES)}.`,
+    eventId: null,
+    answers: [
+      { promptId: DEFAULT_PROMPTS[0].id, prompt: DEFAULT_PROMPTS[0].text, text: `I love ${pick(PHRASES)} and ${pick(PHRASES)}.` },
+      { promptId: DEFAULT_PROMPTS[1].id, prompt: DEFAULT_PROMPTS[1].text, text: `I would change ${pick(PHRASES)}.` }
+    ],
+    peopleCount: next() < 0.1 ? 3 : 1,
+    equality: next() < 0.5 ? { ageBand: pick(['16-24', '35-44', '65-74', 'prefer-not-to-say']) } : {},
+    followUp: { wanted: false },
     quotes: next() < 0.3 ? [{ text: `We need ${pick(PHRASES)}`, consentToQuote: next() < 0.7 }] : [],
     themeIds: themeIds.filter(() => next() < 0.3),
     consentToRecord: true

@@ -81,12 +81,14 @@ async function rawInsertSeconds(
   const insert = async (batch: Conversation[]) => {
     const params: unknown[] = [];
     const rows = batch.map((c) => {
-      const values = [uuidv7(), networkId, c.wardCode, c.recordedAt, c.loves, c.wouldChange, JSON.stringify(c.quotes), `{${c.themeIds.join(',')}}`, true, deviceId];
+      const values = [uuidv7(), networkId, c.wardCode, c.recordedAt, c.eventId, JSON.stringify(c.answers), JSON.stringify(c.quotes),
+        `{${c.themeIds.join(',')}}`, c.peopleCount, JSON.stringify(c.equality), c.followUp.wanted, true, deviceId];
       params.push(...values);
       return `(${values.map((_, i) => `$${params.length - values.length + i + 1}`).join(', ')})`;
     });
     await db.query(
-      `insert into conversations (id, network_id, ward_code, recorded_at, loves, would_change, quotes, theme_ids, consent_to_record, device_id)
+      `insert into conversations (id, network_id, ward_code, recorded_at, event_id, answers, quotes, theme_ids,
+                                  people_count, equality, follow_up_wanted, consent_to_record, device_id)
        values ${rows.join(', ')}`,
       params
     );

@@ -1,15 +1,31 @@
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../src/lib/domain/conversation';
+import type { Change } from '../../src/lib/domain/protocol';
+import { DEFAULT_PROMPTS } from '../../src/lib/domain/prompt';
+
+const [LOVES, WOULD_CHANGE] = DEFAULT_PROMPTS;
+
+export function answersOf(loves: string, wouldChange = 'More buses in the evening') {
+  return [
+    { promptId: LOVES.id, prompt: LOVES.text, text: loves },
+    { promptId: WOULD_CHANGE.id, prompt: WOULD_CHANGE.text, text: wouldChange }
+  ];
+}
 
 export function makeConversation(overrides: Partial<Conversation> & Pick<Conversation, 'wardCode'>): Conversation {
   return {
     id: uuidv7(),
     recordedAt: '2026-11-20T10:30:00.000Z',
-    loves: 'The park and the library',
-    wouldChange: 'More buses in the evening',
+    eventId: null,
+    answers: answersOf('The park and the library'),
     quotes: [],
     themeIds: [],
+    peopleCount: 1,
+    equality: {},
+    followUp: { wanted: false },
     consentToRecord: true,
     ...overrides
   };
 }
+
+export const createOf = (conversation: Conversation): Change => ({ op: 'create', changeId: uuidv7(), conversation });

@@ -1,23 +1,14 @@
 import { liveQuery } from 'dexie';
-import type { Conversation } from '$lib/domain/conversation';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
-import { saveConversation } from './db/conversations';
 import { DeviceDatabase } from './db/database';
 import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
+import { DeviceConversations } from './device-conversations.svelte';
 import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
 import { pushOutbox } from './sync/push-outbox';
 
-/** Why a save failed, in words a community worker can act on. */
-export class SaveError extends Error {}
-
-function isQuotaError(error: unknown): boolean {
-  const named = error as { name?: string; inner?: { name?: string } };
-  return named?.name === 'QuotaExceededError' || named?.inner?.name === 'QuotaExceededError';
-}
-
 /**
- * What the capture side of the app knows and does: reference data, saving, the outbox and sync.
- * Components read its state; only it talks to IndexedDB and the server.
+ * What the capture side of the app knows and does: reference data, the conversations on the
+ * device, the outbox and sync. Components read its state; only it talks to IndexedDB and the server.
  */
 export class FieldApp {
   reference = $state<ReferenceState>({ status: 'loading' });
@@ -26,6 +17,7 @@ export class FieldApp {
   progress = $state<{ pushed: number; total: number } | null>(null);
   lastSyncedAt = $state<string | null>(null);
   syncProblem = $state<string | null>(null);
+  readonly conversations: DeviceConversations;
 
   #db: DeviceDatabase;
   #fetch: typeof fetch;
@@ -34,6 +26,8 @@ export class FieldApp {
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
     this.#db = db;
     this.#fetch = fetchFn;
+    // After each save, edit or delete: sync at once when online.
+    this.conversations = new DeviceConversations(db, () => navigator.onLine && void this.syncNow());
   }
 
   /** Loads what is on the device, then refreshes from the server and syncs (on app start). */
@@ -41,25 +35,16 @@ export class FieldApp {
     if (this.#started) return;
     this.#started = true;
     liveQuery(() => this.#db.outbox.count()).subscribe((count) => (this.waiting = count));
+    this.conversations.watch();
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);
-    window.addEventListener('online', () => void this.syncNow());
+    window.addEventListener('online', () => void this.refreshReference().then(() => this.syncNow()));
     await this.refreshReference();
     await this.syncNow();
   }
 
   async refreshReference(): Promise<void> {
     this.reference = await refreshReferenceData(this.#db, this.#fetch);
-  }
-
-  async save(conversation: Conversation): Promise<void> {
-    try {
-      await saveConversation(this.#db, conversation);
-    } catch (error) {
-      if (isQuotaError(error)) throw new SaveError(syncErrorMessage('quota'));
-      throw new SaveError(`The conversation could not be saved on this device: ${(error as Error).message}`);
-    }
-    if (navigator.onLine) void this.syncNow();
   }
 
   async syncNow(): Promise<void> {

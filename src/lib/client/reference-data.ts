@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ReferenceData } from '$lib/domain/network';
 import type { DeviceDatabase } from './db/database';
 
@@ -7,14 +8,22 @@ export type ReferenceState =
   | { status: 'not-set-up' }
   | { status: 'unavailable' };
 
+const WardBoundaries = z.array(
+  z.object({
+    code: z.string(),
+    boundary: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.unknown() })
+  })
+);
+
 export async function cachedReferenceData(db: DeviceDatabase): Promise<ReferenceState> {
   const cached = await db.referenceData.get('current');
   return cached ? { status: 'ready', data: cached.data, fetchedAt: cached.fetchedAt } : { status: 'unavailable' };
 }
 
 /**
- * Fetches the network's wards and themes and keeps them on the device, so capture works offline.
- * Without a connection the cached copy is used.
+ * Fetches the network's wards, themes, prompts and events, and its ward boundaries when they
+ * changed, and keeps them on the device so capture works offline. Without a connection the
+ * cached copy is used.
  */
 export async function refreshReferenceData(
   db: DeviceDatabase,
@@ -32,5 +41,18 @@ export async function refreshReferenceData(
   if (!response.ok || !parsed.success) return cachedReferenceData(db);
   const fetchedAt = now().toISOString();
   await db.referenceData.put({ key: 'current', data: parsed.data, fetchedAt });
+  await refreshWardBoundaries(db, fetchFn).catch(() => undefined); // kept from last time; location waits
   return { status: 'ready', data: parsed.data, fetchedAt };
+}
+
+async function refreshWardBoundaries(db: DeviceDatabase, fetchFn: typeof fetch): Promise<void> {
+  const etag = (await db.settings.get('boundariesEtag'))?.value;
+  const response = await fetchFn('/api/reference/boundaries', { headers: etag ? { 'if-none-match': etag } : {} });
+  if (response.status === 304 || !response.ok) return;
+  const boundaries = WardBoundaries.parse(await response.json());
+  await db.transaction('rw', db.wardBoundaries, db.settings, async () => {
+    await db.wardBoundaries.clear();
+    await db.wardBoundaries.bulkPut(boundaries);
+    await db.settings.put({ key: 'boundariesEtag', value: response.headers.get('etag') ?? '' });
+  });
 }

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { EqualityAnswers } from './equality-monitoring';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
 
 export const ANSWER_MAX_LENGTH = 4000;
 export const QUOTE_MAX_LENGTH = 1000;
+export const CONTACT_MAX_LENGTH = 500;
+export const MAX_PEOPLE = 50;
 
 const notBlank = (value: string) => value.trim().length > 0;
+
+/** What a resident said in answer to one prompt, with the prompt's wording when it was asked. */
+export const Answer = z.object({
+  promptId: z.uuid(),
+  prompt: z.string().max(300),
+  text: z.string().max(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`)
+});
+export type Answer = z.infer<typeof Answer>;
 
 export const Quote = z.object({
   text: z
@@ -16,23 +27,46 @@ export const Quote = z.object({
 });
 export type Quote = z.infer<typeof Quote>;
 
-/**
- * One listening record. Text is kept exactly as typed (no trimming), so what a resident said is
- * never altered on its way to the store.
- */
-export const Conversation = z.object({
-  id: z.uuidv7(),
+/** Whether the resident wants to be contacted again; the contact details travel apart from what they said. */
+export const FollowUp = z.discriminatedUnion('wanted', [
+  z.object({ wanted: z.literal(false) }),
+  z.object({
+    wanted: z.literal(true),
+    contact: z
+      .string()
+      .max(CONTACT_MAX_LENGTH, `Contact details must be ${CONTACT_MAX_LENGTH} characters or fewer`)
+      .refine(notBlank, 'Enter how the resident would like to be contacted')
+  })
+]);
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** The parts of a conversation a worker records and may later edit. */
+export const ConversationFields = z.object({
   wardCode: WardCode,
-  recordedAt: z.iso.datetime({ offset: true }),
-  loves: z.string().max(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`),
-  wouldChange: z
-    .string()
-    .max(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`),
+  eventId: z.uuid().nullable(),
+  answers: z.array(Answer).max(10),
   quotes: z.array(Quote).max(20, 'A conversation can hold at most 20 quotes'),
   themeIds: z
     .array(ThemeId)
     .max(30)
     .refine((ids) => new Set(ids).size === ids.length, 'A theme is listed twice'),
+  peopleCount: z
+    .number({ error: 'Enter how many people took part, as a number' })
+    .int('Enter a whole number of people')
+    .min(1, 'At least 1 person takes part in a conversation')
+    .max(MAX_PEOPLE, `A conversation can have at most ${MAX_PEOPLE} people; record bigger groups as several`),
+  equality: EqualityAnswers,
+  followUp: FollowUp,
   consentToRecord: z.literal(true, { error: 'Consent to record is required' })
+});
+export type ConversationFields = z.infer<typeof ConversationFields>;
+
+/**
+ * One listening record. Text is kept exactly as typed (no trimming), so what a resident said is
+ * never altered on its way to the store.
+ */
+export const Conversation = ConversationFields.extend({
+  id: z.uuidv7(),
+  recordedAt: z.iso.datetime({ offset: true })
 });
 export type Conversation = z.infer<typeof Conversation>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ListeningEvent } from './listening-event';
+import { Prompt } from './prompt';
 import { Theme } from './theme';
 import { Ward } from './ward';
 
@@ -8,9 +10,22 @@ export const NetworkName = z
   .min(1, 'Enter the name of your network')
   .max(120, 'The network name must be 120 characters or fewer');
 
+/** Read to a resident before they agree; a coordinator may set the network's own. */
+export const DEFAULT_PRIVACY_NOTICE =
+  'We would like to write down what you tell us about where you live, so that local councils, hospitals, ' +
+  'universities and community groups can act on it. We will not record your name with what you say. ' +
+  'We will only quote your words if you agree. You can ask us to delete what you told us at any time.';
+
+export const PrivacyNotice = z
+  .string()
+  .trim()
+  .min(1, 'Enter the privacy notice')
+  .max(3000, 'The privacy notice must be 3000 characters or fewer');
+
 export const Network = z.object({
   id: z.uuid(),
-  name: NetworkName
+  name: NetworkName,
+  privacyNotice: PrivacyNotice
 });
 export type Network = z.infer<typeof Network>;
 
@@ -26,6 +41,8 @@ export const ThemeNames = z
 export const ReferenceData = z.object({
   network: Network,
   themes: z.array(Theme),
+  prompts: z.array(Prompt),
+  events: z.array(ListeningEvent),
   wards: z.array(Ward)
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Conversation } from './conversation';
+import { Conversation, ConversationFields } from './conversation';
 import { SyncErrorReason } from './sync-error';
 
 /**
@@ -16,7 +16,21 @@ export const CreateConversation = z.object({
   conversation: Conversation
 });
 
-export const Change = z.discriminatedUnion('op', [CreateConversation]);
+/** Fields changed on a device since it last had the conversation; absent fields are unchanged. */
+export const UpdateConversation = z.object({
+  op: z.literal('update'),
+  changeId: z.uuidv7(),
+  conversationId: z.uuidv7(),
+  fields: ConversationFields.partial().refine((fields) => Object.keys(fields).length > 0, 'An update must change a field')
+});
+
+export const DeleteConversation = z.object({
+  op: z.literal('delete'),
+  changeId: z.uuidv7(),
+  conversationId: z.uuidv7()
+});
+
+export const Change = z.discriminatedUnion('op', [CreateConversation, UpdateConversation, DeleteConversation]);
 export type Change = z.infer<typeof Change>;
 
 export const PushRequest = z.object({

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { saveConversation } from '../../../src/lib/client/db/conversations';
+import { deleteConversation, editConversation, saveConversation, unsyncedConversationIds } from '../../../src/lib/client/db/conversations';
 import { DeviceDatabase } from '../../../src/lib/client/db/database';
 import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
 import type { Network, ReferenceData } from '../../../src/lib/domain/network';
 import { SyncError } from '../../../src/lib/domain/sync-error';
 import { openStore, type Store } from '../../../src/lib/server/store';
 import { handlePush } from '../../../src/lib/server/sync/push-handler';
-import { makeConversation } from '../../support/conversations';
+import { answersOf, makeConversation } from '../../support/conversations';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 let store: Store;
@@ -42,7 +42,7 @@ const armley = () => makeConversation({ wardCode: 'E05011385', themeIds: [refere
 describe('S1 saved-means-saved: saving on the device', () => {
   it('writes the conversation and its outbox entry together', async () => {
     const saved = await saveConversation(db, armley());
-    expect(await db.conversations.get(saved.id)).toMatchObject({ id: saved.id, loves: saved.loves });
+    expect(await db.conversations.get(saved.id)).toMatchObject({ id: saved.id, answers: saved.answers });
     const [entry] = await db.outbox.toArray();
     expect(entry.change).toMatchObject({ op: 'create', conversation: { id: saved.id } });
     expect(entry.change.changeId).toBe(entry.changeId);
@@ -86,5 +86,35 @@ describe('pushing the outbox', () => {
     expect(error.message).toContain('E05999999');
     expect(await db.outbox.count()).toBe(1);
     expect(await store.countConversations(network.id)).toBe(before);
+  });
+});
+
+describe('edits and deletes made on the device', () => {
+  const fieldsOf = ({ id: _, recordedAt: __, savedAt: ___, ...fields }: Awaited<ReturnType<typeof saveConversation>>) => fields;
+
+  it('queues only the changed fields, and an edit that changes nothing queues nothing', async () => {
+    const saved = await saveConversation(db, armley());
+    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 });
+    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 });
+    const changes = (await db.outbox.toArray()).map((entry) => entry.change);
+    expect(changes.map((c) => c.op)).toEqual(['create', 'update']);
+    expect(changes[1]).toMatchObject({ op: 'update', conversationId: saved.id, fields: { peopleCount: 3 } });
+    expect(Object.keys(changes[1].op === 'update' ? changes[1].fields : {})).toEqual(['peopleCount']);
+    expect((await db.conversations.get(saved.id))?.peopleCount).toBe(3);
+  });
+
+  it('reaches the server in order: created, edited, another deleted; then nothing waits', async () => {
+    const kept = await saveConversation(db, armley());
+    const gone = await saveConversation(db, armley());
+    await editConversation(db, kept.id, { ...fieldsOf(kept), answers: answersOf('Edited on the device') });
+    await deleteConversation(db, gone.id);
+    expect(await unsyncedConversationIds(db)).toEqual(new Set([kept.id, gone.id]));
+    expect(await db.conversations.get(gone.id)).toBeUndefined();
+
+    await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() });
+    const onServer = await store.conversationsByIds([kept.id, gone.id]);
+    expect(onServer).toHaveLength(1);
+    expect(onServer[0].answers[0].text).toBe('Edited on the device');
+    expect(await unsyncedConversationIds(db)).toEqual(new Set());
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { Conversation } from '../../../src/lib/domain/conversation';
 import { PushRequest } from '../../../src/lib/domain/protocol';
-import { makeConversation } from '../../support/conversations';
+import { answersOf, makeConversation } from '../../support/conversations';
 
 const good = makeConversation({ wardCode: 'E05011385', themeIds: [uuidv7()], quotes: [{ text: 'Jobs', consentToQuote: true }] });
 
@@ -13,7 +13,7 @@ function problemsOf(value: unknown): string[] {
 
 describe('Conversation schema', () => {
   it('accepts a complete conversation and keeps its text exactly', () => {
-    const spaced = { ...good, loves: '  two spaces, emoji 😀 and right-to-left مرحبا  ' };
+    const spaced = { ...good, answers: answersOf('  two spaces, emoji 😀 and right-to-left مرحبا  ') };
     expect(Conversation.parse(spaced)).toEqual(spaced);
   });
 
@@ -30,10 +30,20 @@ describe('Conversation schema', () => {
     ['a recorded-at that is not a date-time', { recordedAt: 'yesterday' }, 'recordedAt:'],
     ['an empty quote', { quotes: [{ text: '   ', consentToQuote: true }] }, 'quotes.0.text: A quote cannot be empty'],
     ['a quote without its consent answer', { quotes: [{ text: 'Hi' }] }, 'quotes.0.consentToQuote:'],
-    ['an over-long answer', { loves: 'x'.repeat(4001) }, 'loves: Answers must be 4000 characters or fewer'],
+    ['an over-long answer', { answers: answersOf('x'.repeat(4001)) }, 'answers.0.text: Answers must be 4000 characters or fewer'],
+    ['no people', { peopleCount: 0 }, 'peopleCount: At least 1 person'],
+    ['a fraction of a person', { peopleCount: 1.5 }, 'peopleCount: Enter a whole number'],
+    ['a follow-up with no contact details', { followUp: { wanted: true, contact: ' ' } }, 'followUp.contact: Enter how the resident would like to be contacted'],
+    ['an equality answer outside the census categories', { equality: { ethnicity: 'martian' } }, 'equality.ethnicity:'],
+    ['an equality question that does not exist', { equality: { religion: 'none' } }, 'equality:'],
     ['a theme listed twice', { themeIds: [good.themeIds[0], good.themeIds[0]] }, 'themeIds: A theme is listed twice']
   ])('refuses %s, naming the field', (_, change, expected) => {
     expect(problemsOf({ ...good, ...change }).join('\n')).toContain(expected);
+  });
+
+  it('accepts "prefer not to say" for every equality question', () => {
+    const equality = { ageBand: 'prefer-not-to-say', sex: 'prefer-not-to-say', genderIdentity: 'prefer-not-to-say', ethnicity: 'prefer-not-to-say', disability: 'prefer-not-to-say', carer: 'prefer-not-to-say' };
+    expect(problemsOf({ ...good, equality })).toEqual([]);
   });
 
   it('refuses a conversation with no consent field at all', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import type { Store } from '../../../src/lib/server/store';
 import { NetworkAlreadySetUpError, UnknownReferenceError } from '../../../src/lib/server/store';
-import { makeConversation } from '../../support/conversations';
+import { answersOf, createOf, makeConversation } from '../../support/conversations';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
@@ -30,7 +30,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       networkId,
       deviceId: uuidv7(),
       userId: null,
-      conversations
+      changes: conversations.map(createOf)
     });
 
     it('has no network before set-up', async () => {
@@ -72,7 +72,10 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const { network, themes } = await setUpLeeds();
       const said = makeConversation({
         wardCode: ARMLEY,
-        loves: '  Spaces kept 😀, and עברית, and "quotes" \\ backslashes\n',
+        answers: answersOf('  Spaces kept 😀, and עברית, and "quotes" \\ backslashes\n'),
+        peopleCount: 3,
+        equality: { ageBand: '25-34', ethnicity: 'prefer-not-to-say' },
+        followUp: { wanted: true, contact: 'call 0113 496 0000 after 6pm' },
         quotes: [
           { text: 'We need jobs here', consentToQuote: true },
           { text: 'Not for sharing', consentToQuote: false }
@@ -80,9 +83,9 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
         themeIds: [themes[0].id, themes[5].id]
       });
       const pushed = batch(network.id, [said, makeConversation({ wardCode: HEADINGLEY })]);
-      await store.storeConversations(pushed);
-      await store.storeConversations(pushed);
-      await store.storeConversations(batch(network.id, [said]));
+      await store.applyChanges(pushed);
+      await store.applyChanges(pushed);
+      await store.applyChanges(batch(network.id, [said]));
       expect(await store.countConversations(network.id)).toBe(2);
       const [stored] = await store.conversationsByIds([said.id]);
       expect(stored).toEqual(said);
@@ -92,7 +95,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const { network } = await setUpLeeds();
       const good = makeConversation({ wardCode: ARMLEY });
       const bad = makeConversation({ wardCode: 'E05999999' });
-      const error = await store.storeConversations(batch(network.id, [good, bad])).catch((e) => e);
+      const error = await store.applyChanges(batch(network.id, [good, bad])).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain('E05999999');
       expect(await store.countConversations(network.id)).toBe(0);
@@ -105,7 +108,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
         makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] }),
         makeConversation({ wardCode: ARMLEY, themeIds: [unknownTheme] })
       ];
-      const error = await store.storeConversations(batch(network.id, conversations)).catch((e) => e);
+      const error = await store.applyChanges(batch(network.id, conversations)).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain(unknownTheme);
       expect(await store.countConversations(network.id)).toBe(0);
@@ -114,7 +117,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
     it('counts conversations per ward and theme, listing wards with none too', async () => {
       const { network, themes } = await setUpLeeds();
       const [work, , , , , health] = themes;
-      await store.storeConversations(
+      await store.applyChanges(
         batch(network.id, [
           makeConversation({ wardCode: ARMLEY, themeIds: [work.id] }),
           makeConversation({ wardCode: ARMLEY, themeIds: [work.id, health.id] }),
@@ -130,6 +133,80 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       expect(counts.find((w) => w.code === HEADINGLEY)!.themeCounts).toEqual({ [health.id]: 1 });
       const quiet = counts.filter((w) => w.code !== ARMLEY && w.code !== HEADINGLEY);
       expect(quiet.every((w) => w.conversations === 0 && Object.keys(w.themeCounts).length === 0)).toBe(true);
+    });
+
+    it('starts a network with the two default prompts and the default privacy notice', async () => {
+      await setUpLeeds();
+      const reference = (await store.getReferenceData())!;
+      expect(reference.prompts.map((p) => p.text)).toEqual(['What do you love about where you live?', 'What would you change?']);
+      expect(reference.network.privacyNotice).toContain('We will only quote your words if you agree');
+      expect(reference.events).toEqual([]);
+    });
+
+    it('keeps a coordinator’s prompts, events and privacy notice, and accepts conversations using archived ones', async () => {
+      const { network } = await setUpLeeds();
+      const [loves] = (await store.getReferenceData())!.prompts;
+      const event = await store.addEvent(network.id, { name: 'Armley Tuesday drop-in', date: '2026-11-24', place: 'Armley Library' });
+      const recordedThere = makeConversation({ wardCode: ARMLEY, eventId: event.id });
+      await store.replacePrompts(network.id, [{ text: 'What would make your street better?' }, { id: loves.id, text: loves.text }]);
+      await store.archiveEvent(network.id, event.id);
+      await store.setPrivacyNotice(network.id, 'Our own notice.');
+
+      const reference = (await store.getReferenceData())!;
+      expect(reference.prompts.map((p) => p.text)).toEqual(['What would make your street better?', loves.text]);
+      expect(reference.events).toEqual([]);
+      expect(reference.network.privacyNotice).toBe('Our own notice.');
+      // Recorded offline before the changes: the archived prompt and event are still the network's.
+      await store.applyChanges(batch(network.id, [recordedThere]));
+      expect(await store.conversationsByIds([recordedThere.id])).toEqual([recordedThere]);
+    });
+
+    it('refuses a conversation at an event that is not the network’s', async () => {
+      const { network } = await setUpLeeds();
+      const error = await store.applyChanges(batch(network.id, [makeConversation({ wardCode: ARMLEY, eventId: uuidv7() })])).catch((e) => e);
+      expect(error).toBeInstanceOf(UnknownReferenceError);
+      expect(error.message).toContain('listening event');
+    });
+
+    it('applies an update to the fields it names only, once however often it is pushed', async () => {
+      const { network, themes } = await setUpLeeds();
+      const original = makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] });
+      await store.applyChanges(batch(network.id, [original]));
+      const first = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, fields: { themeIds: [themes[1].id], peopleCount: 4 } };
+      const second = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, fields: { peopleCount: 2, followUp: { wanted: true as const, contact: 'email a@b.org' } } };
+      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
+      await store.applyChanges({ ...device, changes: [first, second] });
+      await store.applyChanges({ ...device, changes: [first] }); // a late duplicate changes nothing
+      const [stored] = await store.conversationsByIds([original.id]);
+      expect(stored).toEqual({ ...original, themeIds: [themes[1].id], peopleCount: 2, followUp: { wanted: true, contact: 'email a@b.org' } });
+    });
+
+    it('deletes a conversation for good: gone from counts, and a later edit does not revive it', async () => {
+      const { network } = await setUpLeeds();
+      const gone = makeConversation({ wardCode: ARMLEY, followUp: { wanted: true, contact: '07700 900000' } });
+      const kept = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [gone, kept]));
+      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
+      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: gone.id }] });
+      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: gone.id, fields: { answers: answersOf('stale edit') } }] });
+      expect(await store.conversationsByIds([gone.id, kept.id])).toEqual([kept]);
+      expect(await store.countConversations(network.id)).toBe(1);
+      expect((await store.wardThemeCounts(network.id)).find((w) => w.code === ARMLEY)?.conversations).toBe(1);
+    });
+
+    it('refuses an update of a conversation it does not have, applying nothing of the batch', async () => {
+      const { network } = await setUpLeeds();
+      const fresh = makeConversation({ wardCode: ARMLEY });
+      const error = await store
+        .applyChanges({
+          networkId: network.id,
+          deviceId: uuidv7(),
+          userId: null,
+          changes: [createOf(fresh), { op: 'update', changeId: uuidv7(), conversationId: uuidv7(), fields: { peopleCount: 2 } }]
+        })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(UnknownReferenceError);
+      expect(await store.countConversations(network.id)).toBe(0);
     });
   });
 }

@@ -1,9 +1,14 @@
 import { uuidv7 } from 'uuidv7';
-import { Conversation } from '$lib/domain/conversation';
+import { Conversation, ConversationFields } from '$lib/domain/conversation';
+import type { Change } from '$lib/domain/protocol';
 import type { DeviceDatabase, StoredConversation } from './database';
 
+function queue(db: DeviceDatabase, conversationId: string, change: Change, at: string) {
+  return db.outbox.add({ changeId: change.changeId, conversationId, queuedAt: at, change });
+}
+
 /**
- * Saves a conversation and its outbox entry in one IndexedDB transaction. When this resolves,
+ * Saves a new conversation and its outbox entry in one IndexedDB transaction. When this resolves,
  * both are committed (SYNC-SPEC S1); when it throws, neither was written.
  */
 export async function saveConversation(
@@ -15,12 +20,53 @@ export async function saveConversation(
   const stored: StoredConversation = { ...valid, savedAt: now().toISOString() };
   await db.transaction('rw', db.conversations, db.outbox, async () => {
     await db.conversations.add(stored);
-    const changeId = uuidv7();
-    await db.outbox.add({
-      changeId,
-      queuedAt: stored.savedAt,
-      change: { op: 'create', changeId, conversation: valid }
-    });
+    await queue(db, valid.id, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
   });
   return stored;
+}
+
+/** The fields whose values differ, compared as JSON (arrays and objects by content). */
+function changedFields(before: ConversationFields, after: ConversationFields): Partial<ConversationFields> {
+  const changed: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof ConversationFields)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+  }
+  return changed as Partial<ConversationFields>;
+}
+
+/** Saves an edit here and queues the changed fields to sync; an edit that changes nothing queues nothing. */
+export async function editConversation(
+  db: DeviceDatabase,
+  id: string,
+  fields: ConversationFields,
+  now: () => Date = () => new Date()
+): Promise<StoredConversation> {
+  const valid = ConversationFields.parse(fields);
+  return db.transaction('rw', db.conversations, db.outbox, async () => {
+    const before = await db.conversations.get(id);
+    if (!before) throw new Error('This conversation is no longer on this device.');
+    const changes = changedFields(before, valid);
+    const updated: StoredConversation = { ...before, ...valid, savedAt: now().toISOString() };
+    if (Object.keys(changes).length === 0) return before;
+    await db.conversations.put(updated);
+    await queue(db, id, { op: 'update', changeId: uuidv7(), conversationId: id, fields: changes }, updated.savedAt);
+    return updated;
+  });
+}
+
+/** Removes a conversation from this device and queues its deletion, which the server applies on sync. */
+export async function deleteConversation(
+  db: DeviceDatabase,
+  id: string,
+  now: () => Date = () => new Date()
+): Promise<void> {
+  await db.transaction('rw', db.conversations, db.outbox, async () => {
+    await db.conversations.delete(id);
+    await queue(db, id, { op: 'delete', changeId: uuidv7(), conversationId: id }, now().toISOString());
+  });
+}
+
+/** Ids of conversations with changes not yet acknowledged by the server. */
+export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<string>> {
+  return new Set((await db.outbox.orderBy('conversationId').uniqueKeys()) as string[]);
 }

@@ -1,17 +1,21 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Change } from '$lib/domain/protocol';
 import type { Conversation } from '$lib/domain/conversation';
+import type { Change } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
+import { upgradeToVersion2 } from './upgrades';
 
 /** A conversation as kept on the device, with when it was saved here. */
 export interface StoredConversation extends Conversation {
   savedAt: string;
 }
 
-/** A change waiting to be pushed, in the order made (uuidv7 ids sort by time); dropped only once
- * the server acknowledged it (SYNC-SPEC S3). */
+/**
+ * A change waiting to be pushed, in the order made (uuidv7 ids sort by time); dropped only once
+ * the server acknowledged it (SYNC-SPEC S3). Edits and deletes are appended, never rewritten.
+ */
 export interface OutboxEntry {
   changeId: string;
+  conversationId: string;
   queuedAt: string;
   change: Change;
 }
@@ -22,26 +26,54 @@ export interface CachedReferenceData {
   fetchedAt: string;
 }
 
+export interface CachedWardBoundary {
+  code: string;
+  boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+}
+
+/** The capture form as last typed, so nothing is lost when the tab closes. */
+export interface Draft {
+  key: 'new-conversation';
+  values: Record<string, unknown>;
+  updatedAt: string;
+}
+
 export interface DeviceSetting {
-  key: 'deviceId' | 'lastSyncedAt';
+  key: 'deviceId' | 'lastSyncedAt' | 'recentWards' | 'boundariesEtag';
   value: string;
 }
 
 export const DATABASE_NAME = 'anchor-listening';
 
+/** Schema of each version, kept so tests can make a database exactly as an older app did. */
+export const SCHEMA_VERSIONS = {
+  1: {
+    conversations: 'id, wardCode, recordedAt, savedAt',
+    outbox: 'changeId',
+    referenceData: 'key',
+    settings: 'key'
+  },
+  2: {
+    conversations: 'id, wardCode, recordedAt, savedAt',
+    outbox: 'changeId, conversationId',
+    referenceData: 'key',
+    wardBoundaries: 'code',
+    drafts: 'key',
+    settings: 'key'
+  }
+} as const;
+
 export class DeviceDatabase extends Dexie {
   conversations!: EntityTable<StoredConversation, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'changeId'>;
   referenceData!: EntityTable<CachedReferenceData, 'key'>;
+  wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;
+  drafts!: EntityTable<Draft, 'key'>;
   settings!: EntityTable<DeviceSetting, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      conversations: 'id, wardCode, recordedAt, savedAt',
-      outbox: 'changeId',
-      referenceData: 'key',
-      settings: 'key'
-    });
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToVersion2);
   }
 }

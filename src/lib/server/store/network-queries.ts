@@ -1,23 +1,33 @@
 import { uuidv7 } from 'uuidv7';
-import type { Network, ReferenceData } from '$lib/domain/network';
+import type { ListeningEvent } from '$lib/domain/listening-event';
+import { DEFAULT_PRIVACY_NOTICE, type Network, type ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
+import { DEFAULT_PROMPTS, type Prompt } from '$lib/domain/prompt';
 import type { Theme } from '$lib/domain/theme';
 import type { Ward } from '$lib/domain/ward';
 import { NetworkAlreadySetUpError } from './errors';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
 export async function getNetwork(db: SqlClient): Promise<Network | null> {
-  const rows = await db.query<Network>('select id, name from networks order by created_at limit 1');
-  return rows[0] ?? null;
+  const [row] = await db.query<{ id: string; name: string; privacy_notice: string | null }>(
+    'select id, name, privacy_notice from networks order by created_at limit 1'
+  );
+  return row ? { id: row.id, name: row.name, privacyNotice: row.privacy_notice ?? DEFAULT_PRIVACY_NOTICE } : null;
 }
 
 export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData | null> {
   const network = await getNetwork(db);
   if (!network) return null;
-  const [themes, wards] = await Promise.all([
-    db.query<Theme>('select id, name from themes where network_id = $1 order by position', [
+  const [themes, prompts, events, wards] = await Promise.all([
+    db.query<Theme>('select id, name from themes where network_id = $1 order by position', [network.id]),
+    db.query<Prompt>('select id, text from prompts where network_id = $1 and not archived order by position', [
       network.id
     ]),
+    db.query<ListeningEvent>(
+      `select id, name, to_char(date, 'YYYY-MM-DD') as date, place from listening_events
+        where network_id = $1 and not archived order by date desc, name`,
+      [network.id]
+    ),
     db.query<Ward>(
       `select code, name, local_authority_code as "localAuthorityCode",
               local_authority_name as "localAuthorityName"
@@ -25,7 +35,15 @@ export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData |
       [network.id]
     )
   ]);
-  return { network, themes, wards };
+  return { network, themes, prompts, events, wards };
+}
+
+/** Each ward's GeoJSON geometry, for devices to find a ward from a position offline. */
+export async function wardBoundaries(db: SqlClient, networkId: string) {
+  return db.query<{ code: string; boundary: unknown }>(
+    'select code, boundary from wards where network_id = $1 and boundary is not null order by code',
+    [networkId]
+  );
 }
 
 export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup): Promise<Network> {
@@ -34,13 +52,18 @@ export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup): Promis
     await tx.query('lock table networks in exclusive mode');
     const existing = await getNetwork(tx);
     if (existing) throw new NetworkAlreadySetUpError(existing.name);
-    const network: Network = { id: uuidv7(), name: setup.name };
+    const network: Network = { id: uuidv7(), name: setup.name, privacyNotice: DEFAULT_PRIVACY_NOTICE };
     await tx.query('insert into networks (id, name) values ($1, $2)', [network.id, network.name]);
     await tx.query(
       `insert into themes (id, network_id, name, position)
        select t.id, $1, t.name, t.position
          from jsonb_to_recordset($2::jsonb) as t(id uuid, name text, position int)`,
       [network.id, JSON.stringify(setup.themeNames.map((name, position) => ({ id: uuidv7(), name, position })))]
+    );
+    await tx.query(
+      `insert into prompts (network_id, id, text, position)
+       select $1, p.id, p.text, p.position from jsonb_to_recordset($2::jsonb) as p(id uuid, text text, position int)`,
+      [network.id, JSON.stringify(DEFAULT_PROMPTS.map((prompt, position) => ({ ...prompt, position })))]
     );
     await tx.query(
       `insert into wards (network_id, code, name, local_authority_code, local_authority_name, boundary)

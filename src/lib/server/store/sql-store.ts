@@ -1,5 +1,7 @@
-import * as conversations from './conversation-queries';
+import * as reads from './conversation-reads';
+import { applyChanges } from './conversation-writes';
 import * as networks from './network-queries';
+import * as settings from './network-settings-queries';
 import type { SqlDatabase } from './sql-database';
 import type { Store } from './store';
 import { wardThemeCounts } from './ward-summary-query';
@@ -9,10 +11,15 @@ export function createSqlStore(db: SqlDatabase): Store {
     kind: db.kind,
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
+    wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),
     setUpNetwork: (setup) => networks.setUpNetwork(db, setup),
-    storeConversations: (batch) => conversations.storeConversations(db, batch),
-    conversationsByIds: (ids) => conversations.conversationsByIds(db, ids),
-    countConversations: (networkId) => conversations.countConversations(db, networkId),
+    setPrivacyNotice: (networkId, text) => settings.setPrivacyNotice(db, networkId, text),
+    replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
+    addEvent: (networkId, event) => settings.addEvent(db, networkId, event),
+    archiveEvent: (networkId, eventId) => settings.archiveEvent(db, networkId, eventId),
+    applyChanges: (batch) => applyChanges(db, batch),
+    conversationsByIds: (ids) => reads.conversationsByIds(db, ids),
+    countConversations: (networkId) => reads.countConversations(db, networkId),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
     close: () => db.close()
   };

@@ -1,13 +1,15 @@
 import type { Conversation } from '$lib/domain/conversation';
+import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Network, ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
+import type { Change } from '$lib/domain/protocol';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
 
-export interface ConversationBatch {
+export interface ChangeBatch {
   networkId: string;
   deviceId: string;
   userId: string | null;
-  conversations: Conversation[];
+  changes: Change[];
 }
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
@@ -16,14 +18,19 @@ export interface Store {
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
-  /** Creates the network with its themes and wards, all or nothing. */
+  wardBoundaries(networkId: string): Promise<{ code: string; boundary: unknown }[]>;
+  /** Creates the network with its themes, default prompts and wards, all or nothing. */
   setUpNetwork(setup: NetworkSetup): Promise<Network>;
+  setPrivacyNotice(networkId: string, text: string | null): Promise<void>;
+  replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
+  addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;
+  archiveEvent(networkId: string, eventId: string): Promise<void>;
   /**
-   * Stores a batch in one transaction, idempotently by conversation id: a conversation already
-   * stored is left as it is. Throws UnknownReferenceError, storing nothing, when a ward or theme
-   * is not the network's.
+   * Applies a pushed batch in one transaction, idempotently: a create by conversation id, an update
+   * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a
+   * ward, theme, prompt, event or conversation that is not the network's.
    */
-  storeConversations(batch: ConversationBatch): Promise<void>;
+  applyChanges(batch: ChangeBatch): Promise<void>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   countConversations(networkId: string): Promise<number>;
   /** Every ward of the network with its conversation count in all and per theme. */

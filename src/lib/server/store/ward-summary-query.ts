@@ -6,12 +6,12 @@ export async function wardThemeCounts(db: SqlClient, networkId: string): Promise
   return db.query<WardThemeCounts>(
     `with per_ward as (
        select ward_code, count(*)::int as conversations
-         from conversations where network_id = $1 group by ward_code
+         from conversations where network_id = $1 and deleted_at is null group by ward_code
      ), per_theme as (
        select ward_code, jsonb_object_agg(theme_id, n) as theme_counts
          from (select ward_code, theme_id::text, count(*)::int as n
                  from conversations, unnest(theme_ids) as theme_id
-                where network_id = $1 group by ward_code, theme_id) as t
+                where network_id = $1 and deleted_at is null group by ward_code, theme_id) as t
         group by ward_code
      )
      select w.code, w.name, w.local_authority_code as "localAuthorityCode",

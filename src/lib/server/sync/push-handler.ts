@@ -62,11 +62,11 @@ export async function handlePush(store: Store, request: Request): Promise<PushRe
   const network = await store.getNetwork();
   if (!network) return refuse(409, 'not-set-up', syncErrorMessage('not-set-up'));
   try {
-    await store.storeConversations({
+    await store.applyChanges({
       networkId: network.id,
       deviceId: push.data.deviceId,
       userId: push.data.userId,
-      conversations: push.data.changes.map((change) => change.conversation)
+      changes: push.data.changes
     });
   } catch (error) {
     if (!(error instanceof UnknownReferenceError)) throw error;

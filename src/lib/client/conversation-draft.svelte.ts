@@ -1,0 +1,177 @@
+import { ConversationFields, type Conversation } from '$lib/domain/conversation';
+import { EQUALITY_QUESTIONS, type EqualityQuestion } from '$lib/domain/equality-monitoring';
+import type { Prompt } from '$lib/domain/prompt';
+
+export interface FieldError {
+  /** The id of the form control to link to from the error summary. */
+  field: string;
+  message: string;
+}
+
+export interface DraftQuote {
+  text: string;
+  consentToQuote: boolean;
+}
+
+/** The form's values as plain data: what a draft keeps in IndexedDB. */
+export interface DraftValues {
+  wardCode: string;
+  eventId: string;
+  answers: Record<string, string>;
+  quotes: DraftQuote[];
+  themeIds: string[];
+  peopleCount: string;
+  equality: Partial<Record<EqualityQuestion, string>>;
+  followUpWanted: boolean;
+  contact: string;
+  consentToRecord: boolean;
+}
+
+const EMPTY: DraftValues = {
+  wardCode: '',
+  eventId: '',
+  answers: {},
+  quotes: [],
+  themeIds: [],
+  peopleCount: '1',
+  equality: {},
+  followUpWanted: false,
+  contact: '',
+  consentToRecord: false
+};
+
+/** True once anything has been typed or chosen beyond the ward and event kept between conversations. */
+export function draftHasContent(v: DraftValues): boolean {
+  return (
+    Object.values(v.answers ?? {}).some((text) => text.trim() !== '') ||
+    (v.quotes ?? []).some((q) => q.text.trim() !== '') ||
+    (v.themeIds ?? []).length > 0 ||
+    Object.values(v.equality ?? {}).some(Boolean) ||
+    !!v.followUpWanted ||
+    !!v.contact?.trim() ||
+    !!v.consentToRecord ||
+    (v.peopleCount ?? '1') !== '1'
+  );
+}
+
+/** Which control shows a problem with each path of ConversationFields. */
+function fieldOf(path: PropertyKey[], prompts: Prompt[]): string {
+  const [head, index] = path;
+  switch (head) {
+    case 'wardCode':
+      return 'ward';
+    case 'eventId':
+      return 'event';
+    case 'answers':
+      return `answer-${prompts[Number(index)]?.id ?? ''}`;
+    case 'quotes':
+      return typeof index === 'number' ? `quote-${index}` : 'add-quote';
+    case 'themeIds':
+      return 'themes';
+    case 'peopleCount':
+      return 'people-count';
+    case 'equality':
+      return `equality-${String(index)}`;
+    case 'followUp':
+      return 'follow-up-contact';
+    default:
+      return 'consent';
+  }
+}
+
+/**
+ * The state of the conversation form: its values, their check, and their plain-data snapshot for
+ * drafts. Nothing here touches IndexedDB.
+ */
+export class ConversationDraft {
+  values = $state<DraftValues>(structuredClone(EMPTY));
+  errors = $state<FieldError[]>([]);
+
+  static fromConversation(conversation: Conversation): ConversationDraft {
+    const draft = new ConversationDraft();
+    draft.values = {
+      wardCode: conversation.wardCode,
+      eventId: conversation.eventId ?? '',
+      answers: Object.fromEntries(conversation.answers.map((a) => [a.promptId, a.text])),
+      quotes: conversation.quotes.map((q) => ({ ...q })),
+      themeIds: [...conversation.themeIds],
+      peopleCount: String(conversation.peopleCount),
+      equality: { ...conversation.equality },
+      followUpWanted: conversation.followUp.wanted,
+      contact: conversation.followUp.wanted ? conversation.followUp.contact : '',
+      consentToRecord: conversation.consentToRecord
+    };
+    return draft;
+  }
+
+  snapshot(): DraftValues {
+    return $state.snapshot(this.values) as DraftValues;
+  }
+
+  restore(values: Partial<DraftValues>): void {
+    this.values = { ...structuredClone(EMPTY), ...structuredClone(values) };
+  }
+
+  addQuote(): void {
+    this.values.quotes.push({ text: '', consentToQuote: false });
+  }
+
+  removeQuote(index: number): void {
+    this.values.quotes.splice(index, 1);
+  }
+
+  /** The fields to save, or null with `errors` set to what to fix, each linked to its control. */
+  toFields(prompts: Prompt[]): ConversationFields | null {
+    const v = this.values;
+    const errors: FieldError[] = [];
+    if (!v.wardCode) errors.push({ field: 'ward', message: 'Choose the ward the resident lives in' });
+    if (!v.consentToRecord) {
+      errors.push({ field: 'consent', message: 'Confirm the resident agreed to this conversation being recorded' });
+    }
+    const peopleCount = /^\s*\d+\s*$/.test(v.peopleCount) ? Number(v.peopleCount) : Number.NaN;
+    const keptQuotes = v.quotes.map((quote, index) => ({ quote, index })).filter(({ quote }) => quote.text.trim() !== '');
+    const candidate = {
+      wardCode: v.wardCode,
+      eventId: v.eventId || null,
+      answers: prompts
+        .map((prompt) => ({ promptId: prompt.id, prompt: prompt.text, text: v.answers[prompt.id] ?? '' }))
+        .filter((answer) => answer.text.trim() !== ''),
+      quotes: keptQuotes.map(({ quote }) => quote),
+      themeIds: v.themeIds,
+      peopleCount: Number.isNaN(peopleCount) ? v.peopleCount : peopleCount,
+      equality: Object.fromEntries(Object.entries(v.equality).filter(([, answer]) => answer)),
+      followUp: v.followUpWanted ? { wanted: true, contact: v.contact } : { wanted: false },
+      consentToRecord: v.consentToRecord
+    };
+    const parsed = ConversationFields.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        // Blank answers and quotes are left out, so map positions back to the controls they came from.
+        const [head, index] = issue.path;
+        const path =
+          head === 'answers'
+            ? ['answers', prompts.findIndex((p) => p.id === candidate.answers[Number(index)]?.promptId)]
+            : head === 'quotes' && typeof index === 'number'
+              ? ['quotes', keptQuotes[index].index]
+              : issue.path;
+        const field = fieldOf(path, prompts);
+        if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+      }
+    }
+    this.errors = errors;
+    return errors.length === 0 && parsed.success ? parsed.data : null;
+  }
+
+  errorFor(field: string): string | undefined {
+    return this.errors.find((error) => error.field === field)?.message;
+  }
+
+  /** Clears what was said, keeping the ward and event: the next resident at an event is usually nearby. */
+  startNext(): void {
+    const { wardCode, eventId } = this.values;
+    this.values = { ...structuredClone(EMPTY), wardCode, eventId };
+    this.errors = [];
+  }
+}
+
+export const EQUALITY_KEYS = Object.keys(EQUALITY_QUESTIONS) as EqualityQuestion[];

@@ -1,0 +1,117 @@
+import { liveQuery } from 'dexie';
+import { uuidv7 } from 'uuidv7';
+import type { ConversationFields } from '$lib/domain/conversation';
+import { syncErrorMessage } from '$lib/domain/sync-error';
+import { locateWard } from '$lib/map/locate-ward';
+import type { DraftValues } from './conversation-draft.svelte';
+import { deleteConversation, editConversation, saveConversation, unsyncedConversationIds } from './db/conversations';
+import type { DeviceDatabase, StoredConversation } from './db/database';
+import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
+
+/** Why a save failed, in words a community worker can act on. */
+export class SaveError extends Error {}
+
+const RECENT_WARDS = 5;
+
+function isQuotaError(error: unknown): boolean {
+  const named = error as { name?: string; inner?: { name?: string } };
+  return named?.name === 'QuotaExceededError' || named?.inner?.name === 'QuotaExceededError';
+}
+
+/** Runs a write; a failure becomes a SaveError saying what happened, with nothing half-written. */
+async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) throw new SaveError(`${syncErrorMessage('quota')} Nothing already saved is affected; this form is kept as it is.`);
+    throw new SaveError(`This could not be saved on this device: ${(error as Error).message}`);
+  }
+}
+
+export interface ListedConversation extends StoredConversation {
+  synced: boolean;
+}
+
+/** The conversations kept on this device: saving, editing, deleting, listing, drafts and recent wards. */
+export class DeviceConversations {
+  list = $state<ListedConversation[]>([]);
+  recentWardCodes = $state<string[]>([]);
+
+  #db: DeviceDatabase;
+  #afterChange: () => void;
+
+  constructor(db: DeviceDatabase, afterChange: () => void) {
+    this.#db = db;
+    this.#afterChange = afterChange;
+  }
+
+  /** Keeps `list` and `recentWardCodes` current as the database changes (in this tab or another). */
+  watch(): void {
+    liveQuery(async () => {
+      const [conversations, unsynced] = await Promise.all([
+        this.#db.conversations.orderBy('recordedAt').reverse().toArray(),
+        unsyncedConversationIds(this.#db)
+      ]);
+      return conversations.map((c) => ({ ...c, synced: !unsynced.has(c.id) }));
+    }).subscribe((list) => (this.list = list));
+    liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
+      (setting) => (this.recentWardCodes = setting ? JSON.parse(setting.value) : [])
+    );
+  }
+
+  async get(id: string): Promise<StoredConversation | undefined> {
+    return this.#db.conversations.get(id);
+  }
+
+  async saveNew(fields: ConversationFields, now = new Date()): Promise<StoredConversation> {
+    const saved = await guarded(() =>
+      this.#db.transaction('rw', this.#db.conversations, this.#db.outbox, this.#db.drafts, async () => {
+        const stored = await saveConversation(this.#db, { ...fields, id: uuidv7(), recordedAt: now.toISOString() }, () => now);
+        await this.#db.drafts.delete('new-conversation');
+        return stored;
+      })
+    );
+    await this.#rememberWard(fields.wardCode).catch(() => undefined);
+    this.#afterChange();
+    return saved;
+  }
+
+  async edit(id: string, fields: ConversationFields): Promise<void> {
+    await guarded(() => editConversation(this.#db, id, fields));
+    this.#afterChange();
+  }
+
+  async remove(id: string): Promise<void> {
+    await guarded(() => deleteConversation(this.#db, id));
+    this.#afterChange();
+  }
+
+  async loadDraft(): Promise<{ values: DraftValues; updatedAt: string } | null> {
+    const draft = await this.#db.drafts.get('new-conversation');
+    return draft ? { values: draft.values as unknown as DraftValues, updatedAt: draft.updatedAt } : null;
+  }
+
+  /** Keeps the form as typed; called on every change, so a closed tab loses at most the last keystroke. */
+  async keepDraft(values: DraftValues): Promise<void> {
+    await this.#db.drafts.put({ key: 'new-conversation', values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
+  }
+
+  async discardDraft(): Promise<void> {
+    await this.#db.drafts.delete('new-conversation');
+  }
+
+  /** The ward at the device's position, from the boundaries cached on it: works offline. */
+  async locate(geolocation: Geolocation | undefined): Promise<LocationOutcome> {
+    const boundaries = await this.#db.wardBoundaries.toArray();
+    if (boundaries.length === 0) return { found: false, message: LOCATION_MESSAGES.noBoundaries };
+    const position = await currentPosition(geolocation);
+    if ('message' in position) return { found: false, message: position.message };
+    const wardCode = locateWard(boundaries, position.longitude, position.latitude);
+    return wardCode ? { found: true, wardCode } : { found: false, message: LOCATION_MESSAGES.outside };
+  }
+
+  async #rememberWard(code: string): Promise<void> {
+    const recent = [code, ...this.recentWardCodes.filter((c) => c !== code)].slice(0, RECENT_WARDS);
+    await this.#db.settings.put({ key: 'recentWards', value: JSON.stringify(recent) });
+  }
+}

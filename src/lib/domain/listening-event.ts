@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** A listening event a network holds: conversations may say which one they were recorded at. */
+export const ListeningEvent = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1, 'Enter the event’s name').max(150, 'An event name must be 150 characters or fewer'),
+  date: z.iso.date({ error: 'Enter the event’s date' }),
+  place: z.string().trim().max(150, 'A place must be 150 characters or fewer')
+});
+export type ListeningEvent = z.infer<typeof ListeningEvent>;

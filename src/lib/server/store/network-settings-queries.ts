@@ -1,0 +1,46 @@
+import { uuidv7 } from 'uuidv7';
+import type { ListeningEvent } from '$lib/domain/listening-event';
+import type { SqlDatabase } from './sql-database';
+
+/** What a coordinator sets for the network; null privacy notice means the default wording. */
+export async function setPrivacyNotice(db: SqlDatabase, networkId: string, text: string | null): Promise<void> {
+  await db.query('update networks set privacy_notice = $2 where id = $1', [networkId, text]);
+}
+
+/**
+ * Makes `prompts` the network's prompts, in this order. A prompt left out is archived, not deleted:
+ * conversations recorded offline with it still arrive and keep its wording.
+ */
+export async function replacePrompts(
+  db: SqlDatabase,
+  networkId: string,
+  prompts: { id?: string; text: string }[]
+): Promise<void> {
+  const rows = prompts.map((prompt, position) => ({ id: prompt.id ?? uuidv7(), text: prompt.text, position }));
+  await db.transaction(async (tx) => {
+    await tx.query('update prompts set archived = true where network_id = $1', [networkId]);
+    await tx.query(
+      `insert into prompts (network_id, id, text, position, archived)
+       select $1, p.id, p.text, p.position, false from jsonb_to_recordset($2::jsonb) as p(id uuid, text text, position int)
+       on conflict (network_id, id) do update set text = excluded.text, position = excluded.position, archived = false`,
+      [networkId, JSON.stringify(rows)]
+    );
+  });
+}
+
+export async function addEvent(db: SqlDatabase, networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent> {
+  const created = { id: uuidv7(), ...event };
+  await db.query('insert into listening_events (id, network_id, name, date, place) values ($1, $2, $3, $4, $5)', [
+    created.id,
+    networkId,
+    created.name,
+    created.date,
+    created.place
+  ]);
+  return created;
+}
+
+/** Hides an event from devices; conversations already recorded at it keep it. */
+export async function archiveEvent(db: SqlDatabase, networkId: string, eventId: string): Promise<void> {
+  await db.query('update listening_events set archived = true where network_id = $1 and id = $2', [networkId, eventId]);
+}

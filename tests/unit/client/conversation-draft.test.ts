@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConversationDraft, draftHasContent } from '../../../src/lib/client/conversation-draft.svelte';
+import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
+import { makeConversation } from '../../support/conversations';
+
+const prompts = [...DEFAULT_PROMPTS];
+
+function filledDraft() {
+  const draft = new ConversationDraft();
+  draft.values.wardCode = 'E05011385';
+  draft.values.consentToRecord = true;
+  draft.values.answers[prompts[1].id] = 'More buses';
+  return draft;
+}
+
+describe('the conversation form’s values', () => {
+  it('become conversation fields, leaving out blank answers and quotes and unasked questions', () => {
+    const draft = filledDraft();
+    draft.values.quotes = [{ text: ' ', consentToQuote: false }, { text: 'Jobs!', consentToQuote: true }];
+    draft.values.equality = { ageBand: '25-34', sex: '' };
+    draft.values.peopleCount = ' 4 ';
+    expect(draft.toFields(prompts)).toEqual({
+      wardCode: 'E05011385',
+      eventId: null,
+      answers: [{ promptId: prompts[1].id, prompt: prompts[1].text, text: 'More buses' }],
+      quotes: [{ text: 'Jobs!', consentToQuote: true }],
+      themeIds: [],
+      peopleCount: 4,
+      equality: { ageBand: '25-34' },
+      followUp: { wanted: false },
+      consentToRecord: true
+    });
+    expect(draft.errors).toEqual([]);
+  });
+
+  it('name each problem against the control that shows it', () => {
+    const draft = new ConversationDraft();
+    draft.values.answers[prompts[1].id] = 'x'.repeat(4001);
+    draft.values.quotes = [{ text: '', consentToQuote: false }, { text: 'y'.repeat(1001), consentToQuote: false }];
+    draft.values.peopleCount = 'two';
+    draft.values.followUpWanted = true;
+    expect(draft.toFields(prompts)).toBeNull();
+    expect(draft.errors.map((e) => e.field)).toEqual([
+      'ward',
+      'consent',
+      `answer-${prompts[1].id}`,
+      'quote-1',
+      'people-count',
+      'follow-up-contact'
+    ]);
+    expect(draft.errorFor('people-count')).toBe('Enter how many people took part, as a number');
+  });
+
+  it('round-trip a saved conversation for editing', () => {
+    const conversation = makeConversation({ wardCode: 'E05011385', peopleCount: 2, followUp: { wanted: true, contact: 'Sam, 0113 496 0000' } });
+    const { id: _, recordedAt: __, ...fields } = conversation;
+    expect(ConversationDraft.fromConversation(conversation).toFields(prompts)).toEqual(fields);
+  });
+
+  it('keep the ward and event for the next conversation, and know when they hold anything else', () => {
+    const draft = filledDraft();
+    draft.values.eventId = '01900000-0000-7000-8000-000000000009';
+    expect(draftHasContent(draft.snapshot())).toBe(true);
+    draft.startNext();
+    expect(draft.values.wardCode).toBe('E05011385');
+    expect(draft.values.eventId).toBe('01900000-0000-7000-8000-000000000009');
+    expect(draftHasContent(draft.snapshot())).toBe(false);
+  });
+});
