@@ -30,6 +30,7 @@ export default defineConfig<{ storeKind: StoreKind }>({
   },
   projects: [
     { name: 'pglite', use: { storeKind: 'pglite' } },
-    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: '**/*.pglite.spec.ts' }
+    // What happens on the device alone (*.device.spec.ts) needs no second run against PostgreSQL.
+    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: ['**/*.pglite.spec.ts', '**/*.device.spec.ts'] }
   ]
 });

@@ -6,6 +6,8 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter(),
+    // Absolute asset paths: the service worker answers every page with one shell, at any depth.
+    paths: { relative: false },
     // The PWA plugin registers the service worker with workbox-window (see src/lib/client/app-updates.ts).
     serviceWorker: { register: false }
   }

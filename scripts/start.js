@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const builtServer = join(root, 'build', 'index.js');
+// BUILD_DIR serves a build made elsewhere (a staged release, or the update test's next version) as is.
+const buildDir = process.env.BUILD_DIR ?? join(root, 'build');
+const builtServer = join(buildDir, 'index.js');
 const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 
 function newestChange(path) {
@@ -21,7 +23,7 @@ function buildIsCurrent() {
   return sources.every((source) => !existsSync(join(root, source)) || newestChange(join(root, source)) <= built);
 }
 
-if (!buildIsCurrent()) {
+if (!process.env.BUILD_DIR && !buildIsCurrent()) {
   console.log('Building Anchor Listening…');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

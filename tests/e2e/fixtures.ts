@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { AppServer, type StoreKind } from '../support/app-server';
+import { Tablet } from './device';
 
 export { expect };
 
@@ -8,7 +9,7 @@ export { expect };
  * helpers to take the tablet off the network and back.
  */
 export const test = base.extend<
-  { server: AppServer; network: { goOffline(): Promise<void>; goOnline(): Promise<void> } },
+  { server: AppServer; network: { goOffline(): Promise<void>; goOnline(): Promise<void> }; tablet: Tablet },
   { storeKind: StoreKind }
 >({
   storeKind: ['pglite', { option: true, scope: 'worker' }],
@@ -19,6 +20,12 @@ export const test = base.extend<
     await server.dispose();
   },
   baseURL: async ({ server }, use) => use(server.url),
+  /** A tablet with a profile on disk, for browser restarts; opened by the test. */
+  tablet: async ({ playwright, launchOptions, server }, use) => {
+    const tablet = new Tablet(playwright.chromium, launchOptions, server.url);
+    await use(tablet);
+    await tablet.dispose();
+  },
   network: async ({ context, server }, use) => {
     await use({
       // Chromium's offline mode does not reach service-worker fetches, so the server is stopped

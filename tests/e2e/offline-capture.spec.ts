@@ -22,7 +22,7 @@ test('S1 S2 a conversation recorded offline reaches the shared store once and co
   await expect(capture.heading).toBeVisible(); // served by the service worker, wards from IndexedDB
 
   await capture.record({ ward: 'Armley', loves: 'The canal towpath', themes: [WORK] });
-  await capture.record({ ward: 'Armley', loves: 'Neighbours', quote: { text: 'We need jobs here', consent: true }, themes: [WORK, HEALTH] });
+  await capture.record({ ward: 'Armley', loves: 'Neighbours', quotes: [{ text: 'We need jobs here', consent: true }], themes: [WORK, HEALTH] });
   await capture.record({ ward: 'Headingley & Hyde Park', loves: 'The cricket', themes: [HEALTH] });
   await expect(capture.waiting).toHaveText('3 conversations waiting to sync');
 

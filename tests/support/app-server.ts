@@ -41,6 +41,11 @@ export class AppServer {
     return new AppServer(port, { ...env, DATABASE_URL: url });
   }
 
+  /** Serves another build from the next start: a new version of the app, deployed. */
+  useBuild(buildDir: string): void {
+    this.env.BUILD_DIR = buildDir;
+  }
+
   get url(): string {
     return `http://localhost:${this.port}`;
   }

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
+import { unsyncedConversationIds } from './db/conversations';
 import { DeviceDatabase } from './db/database';
 import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
@@ -34,7 +35,8 @@ export class FieldApp {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    liveQuery(() => this.#db.outbox.count()).subscribe((count) => (this.waiting = count));
+    // Conversations with changes not yet on the server (a conversation edited twice counts once).
+    liveQuery(() => unsyncedConversationIds(this.#db)).subscribe((ids) => (this.waiting = ids.size));
     this.conversations.watch();
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);

@@ -10,19 +10,30 @@ export const MAX_PEOPLE = 50;
 
 const notBlank = (value: string) => value.trim().length > 0;
 
+/**
+ * Free text up to `max` characters, stored exactly as typed. Only what no database can keep is
+ * refused: a NUL character, or half of an emoji left by a broken copy and paste.
+ */
+function freeText(max: number, tooLong: string) {
+  return z
+    .string()
+    .max(max, tooLong)
+    .refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'Remove the hidden or broken character copied into this text');
+}
+
 /** What a resident said in answer to one prompt, with the prompt's wording when it was asked. */
 export const Answer = z.object({
   promptId: z.uuid(),
   prompt: z.string().max(300),
-  text: z.string().max(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`)
+  text: freeText(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`)
 });
 export type Answer = z.infer<typeof Answer>;
 
 export const Quote = z.object({
-  text: z
-    .string()
-    .max(QUOTE_MAX_LENGTH, `A quote must be ${QUOTE_MAX_LENGTH} characters or fewer`)
-    .refine(notBlank, 'A quote cannot be empty'),
+  text: freeText(QUOTE_MAX_LENGTH, `A quote must be ${QUOTE_MAX_LENGTH} characters or fewer`).refine(
+    notBlank,
+    'A quote cannot be empty'
+  ),
   consentToQuote: z.boolean()
 });
 export type Quote = z.infer<typeof Quote>;
@@ -32,10 +43,10 @@ export const FollowUp = z.discriminatedUnion('wanted', [
   z.object({ wanted: z.literal(false) }),
   z.object({
     wanted: z.literal(true),
-    contact: z
-      .string()
-      .max(CONTACT_MAX_LENGTH, `Contact details must be ${CONTACT_MAX_LENGTH} characters or fewer`)
-      .refine(notBlank, 'Enter how the resident would like to be contacted')
+    contact: freeText(CONTACT_MAX_LENGTH, `Contact details must be ${CONTACT_MAX_LENGTH} characters or fewer`).refine(
+      notBlank,
+      'Enter how the resident would like to be contacted'
+    )
   })
 ]);
 export type FollowUp = z.infer<typeof FollowUp>;

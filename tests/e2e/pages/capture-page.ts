@@ -2,12 +2,19 @@ import { expect, type Page } from '@playwright/test';
 
 export interface ConversationInput {
   ward: string;
-  loves: string;
+  loves?: string;
   wouldChange?: string;
-  quote?: { text: string; consent: boolean };
-  themes: string[];
+  quotes?: { text: string; consent: boolean }[];
+  themes?: string[];
+  people?: number;
+  equality?: Record<string, string>;
+  followUp?: string;
 }
 
+export const LOVES = 'What do you love about where you live?';
+export const WOULD_CHANGE = 'What would you change?';
+
+/** The capture page, driven as a community worker would. */
 export class CapturePage {
   constructor(readonly page: Page) {}
 
@@ -19,19 +26,46 @@ export class CapturePage {
     return this.page.getByTestId('waiting-count');
   }
 
-  async record(conversation: ConversationInput) {
+  async chooseWard(ward: string) {
+    await this.page.getByLabel('Search wards').fill(ward);
+    await this.page.getByLabel('Ward', { exact: true }).selectOption({ label: `${ward} (Leeds)` });
+  }
+
+  async fill(conversation: ConversationInput) {
     const { page } = this;
-    await page.getByLabel('Search wards').fill(conversation.ward);
-    await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${conversation.ward} (Leeds)` });
-    await page.getByLabel('What do they love about where they live?').fill(conversation.loves);
-    await page.getByLabel('What would they change?').fill(conversation.wouldChange ?? '');
-    if (conversation.quote) {
-      await page.getByLabel('A quote in their words (optional)').fill(conversation.quote.text);
-      await page.getByLabel('They agree to be quoted').setChecked(conversation.quote.consent);
+    await this.chooseWard(conversation.ward);
+    if (conversation.loves !== undefined) await page.getByLabel(LOVES).fill(conversation.loves);
+    if (conversation.wouldChange !== undefined) await page.getByLabel(WOULD_CHANGE).fill(conversation.wouldChange);
+    for (const [index, quote] of (conversation.quotes ?? []).entries()) {
+      await page.getByRole('button', { name: index === 0 ? 'Add a quote' : 'Add another quote' }).click();
+      await page.getByLabel(`Quote ${index + 1}`, { exact: true }).fill(quote.text);
+      await page.getByLabel(`They agree to be quoted (quote ${index + 1})`).setChecked(quote.consent);
     }
-    for (const theme of conversation.themes) await page.getByLabel(theme).check();
+    for (const theme of conversation.themes ?? []) await page.getByLabel(theme).check();
+    if (conversation.people !== undefined) await page.getByLabel('Number of people in the conversation').fill(String(conversation.people));
+    if (conversation.equality) {
+      const section = page.locator('details').filter({ hasText: 'Equality monitoring (optional)' });
+      if (!(await section.evaluate((details: HTMLDetailsElement) => details.open))) {
+        await page.getByText('Equality monitoring (optional)').click();
+      }
+      for (const [question, answer] of Object.entries(conversation.equality)) {
+        await page.getByLabel(question, { exact: true }).selectOption({ label: answer });
+      }
+    }
+    if (conversation.followUp !== undefined) {
+      await page.getByLabel('They would like someone to get back to them').check();
+      await page.getByLabel('How should we contact them?').fill(conversation.followUp);
+    }
     await page.getByLabel('The resident agrees to this conversation being recorded').check();
-    await page.getByRole('button', { name: 'Save conversation' }).click();
-    await expect(page.getByText('Saved on this device.')).toBeVisible();
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Save conversation' }).click();
+    await expect(this.page.getByText('Saved on this device.')).toBeVisible();
+  }
+
+  async record(conversation: ConversationInput) {
+    await this.fill(conversation);
+    await this.save();
   }
 }

@@ -32,6 +32,8 @@ describe('Conversation schema', () => {
     ['a quote without its consent answer', { quotes: [{ text: 'Hi' }] }, 'quotes.0.consentToQuote:'],
     ['an over-long answer', { answers: answersOf('x'.repeat(4001)) }, 'answers.0.text: Answers must be 4000 characters or fewer'],
     ['no people', { peopleCount: 0 }, 'peopleCount: At least 1 person'],
+    ['a NUL character', { answers: answersOf('before\u0000after') }, 'answers.0.text: Remove the hidden or broken character'],
+    ['half an emoji', { quotes: [{ text: 'broken \ud83d paste', consentToQuote: true }] }, 'quotes.0.text: Remove the hidden or broken character'],
     ['a fraction of a person', { peopleCount: 1.5 }, 'peopleCount: Enter a whole number'],
     ['a follow-up with no contact details', { followUp: { wanted: true, contact: ' ' } }, 'followUp.contact: Enter how the resident would like to be contacted'],
     ['an equality answer outside the census categories', { equality: { ethnicity: 'martian' } }, 'equality.ethnicity:'],

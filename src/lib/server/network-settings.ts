@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { ListeningEvent } from '$lib/domain/listening-event';
+import { DEFAULT_PRIVACY_NOTICE, PrivacyNotice } from '$lib/domain/network';
+import { PromptText } from '$lib/domain/prompt';
+
+/**
+ * Checks what a coordinator types on the network settings page. Each function returns the value
+ * to store, or the problems to show, each naming the id of the field to fix. Nothing is stored here.
+ */
+
+/** A problem with one field: `field` is the id of the input the error summary links to. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export const PRIVACY_NOTICE_FIELD = 'privacy-notice';
+export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'event-place' } as const;
+export const MAX_PROMPTS = 20;
+
+/** The id of the n-th prompt input (counting from 0), as the page renders it. */
+export const promptField = (index: number) => `prompt-${index + 1}`;
+
+const invalid = (field: string, message: string): Checked<never> => ({ ok: false, errors: [{ field, message }] });
+
+/**
+ * The privacy notice to store: null (the default wording) when the field is empty or still holds
+ * the default wording, so the network follows the default if its wording improves.
+ */
+export function checkPrivacyNotice(text: string): Checked<string | null> {
+  if (text.trim() === '' || text.trim() === DEFAULT_PRIVACY_NOTICE) return { ok: true, value: null };
+  const notice = PrivacyNotice.safeParse(text);
+  return notice.success ? { ok: true, value: notice.data } : invalid(PRIVACY_NOTICE_FIELD, notice.error.issues[0].message);
+}
+
+const Uuid = z.uuid();
+
+/**
+ * The whole ordered list of prompts as submitted: one row per input, an existing prompt carrying
+ * its id. Blank rows are dropped; a row whose id is malformed or repeated becomes a new prompt.
+ */
+export function checkPrompts(rows: { id: string; text: string }[]): Checked<{ id?: string; text: string }[]> {
+  const filled = rows.map((row, index) => ({ ...row, index })).filter((row) => row.text.trim() !== '');
+  if (filled.length === 0) return invalid(promptField(0), 'Keep at least one prompt');
+  if (filled.length > MAX_PROMPTS) {
+    return invalid(promptField(filled[MAX_PROMPTS].index), `A network can have at most ${MAX_PROMPTS} prompts`);
+  }
+
+  const errors: FieldError[] = [];
+  const prompts: { id?: string; text: string }[] = [];
+  const seenIds = new Set<string>();
+  const seenTexts = new Set<string>();
+  for (const row of filled) {
+    const text = PromptText.safeParse(row.text);
+    if (!text.success) {
+      errors.push({ field: promptField(row.index), message: text.error.issues[0].message });
+      continue;
+    }
+    const key = text.data.toLowerCase();
+    if (seenTexts.has(key)) {
+      errors.push({ field: promptField(row.index), message: 'Each prompt must be different' });
+      continue;
+    }
+    seenTexts.add(key);
+    const id = Uuid.safeParse(row.id).success && !seenIds.has(row.id) ? row.id : undefined;
+    if (id) seenIds.add(id);
+    prompts.push(id ? { id, text: text.data } : { text: text.data });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: prompts };
+}
+
+const NewEvent = ListeningEvent.omit({ id: true });
+
+/** A new listening event: a name and a date are needed, the place is optional. */
+export function checkNewEvent(input: { name: string; date: string; place: string }): Checked<Omit<ListeningEvent, 'id'>> {
+  const event = NewEvent.safeParse(input);
+  if (event.success) return { ok: true, value: event.data };
+  const errors: FieldError[] = [];
+  for (const issue of event.error.issues) {
+    const key = issue.path[0] as keyof typeof EVENT_FIELDS;
+    const field = EVENT_FIELDS[key];
+    if (errors.some((error) => error.field === field)) continue;
+    const message = key === 'date' && input.date.trim() !== '' ? 'The event’s date must be a real date' : issue.message;
+    errors.push({ field, message });
+  }
+  // In the order of the form, so the error summary reads top to bottom.
+  const order = Object.values(EVENT_FIELDS) as string[];
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, errors };
+}
+
+/** The id of the event to archive, from the hidden input of its row. */
+export function checkEventId(value: string): Checked<string> {
+  return Uuid.safeParse(value).success ? { ok: true, value } : invalid('events', 'Choose an event from the list to archive');
+}

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Conversation } from '../../src/lib/domain/conversation';
+import { WARD_FILES } from '../support/shared-data';
+import { readDeviceStore } from './device';
+import { expect, test } from './fixtures';
+import { CapturePage } from './pages/capture-page';
+import { SetupPage } from './pages/setup-page';
+
+/** WCAG 2.2 AA, the standard UK public bodies must meet. */
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
+}
+
+test('axe finds no WCAG 2.2 AA violations on any capture-side page', async ({ page }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  await expectNoViolations(page, 'set-up');
+  await setup.submit({ name: '' });
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'set-up with errors');
+  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+
+  const capture = new CapturePage(page);
+  await expect(capture.heading).toBeVisible();
+  await page.getByText('Equality monitoring (optional)').click();
+  await page.getByLabel('They would like someone to get back to them').check();
+  await page.getByRole('button', { name: 'Add a quote' }).click();
+  await expectNoViolations(page, 'capture, every section open');
+  await page.getByRole('button', { name: 'Save conversation' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'capture with errors');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toBeVisible();
+  await expectNoViolations(page, 'capture, offering the unfinished conversation');
+  await page.getByRole('button', { name: 'Discard it and start a new one' }).click();
+  await capture.record({ ward: 'Armley', loves: 'The canal', quotes: [{ text: 'Jobs', consent: true }] });
+  await expectNoViolations(page, 'capture after saving');
+
+  for (const [path, heading] of [
+    ['/', 'Anchor Listening'],
+    ['/conversations', 'Conversations on this device'],
+    ['/device', 'This device'],
+    ['/wards', 'Conversations by ward']
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expectNoViolations(page, path);
+  }
+  const [saved] = await readDeviceStore<Conversation>(page, 'conversations');
+  await page.goto(`/conversations/${saved.id}`);
+  await page.getByRole('button', { name: 'Delete conversation' }).click();
+  await expectNoViolations(page, 'change a conversation, confirming delete');
+});

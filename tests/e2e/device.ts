@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, BrowserType, LaunchOptions, Page } from '@playwright/test';
+
+/**
+ * A tablet: a browser profile kept on disk, so closing and launching it again is a browser restart
+ * with IndexedDB, the service worker and its caches as they were.
+ */
+export class Tablet {
+  readonly profileDir = mkdtempSync(join(tmpdir(), 'anchor-tablet-'));
+  context!: BrowserContext;
+  page!: Page;
+  offline = false;
+
+  constructor(
+    private readonly browserType: BrowserType,
+    private readonly launchOptions: LaunchOptions,
+    private readonly baseURL: string
+  ) {}
+
+  async open(): Promise<Page> {
+    this.context = await this.browserType.launchPersistentContext(this.profileDir, {
+      ...this.launchOptions,
+      baseURL: this.baseURL,
+      serviceWorkers: 'allow',
+      offline: this.offline
+    });
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    return this.page;
+  }
+
+  async setOffline(offline: boolean): Promise<void> {
+    this.offline = offline;
+    await this.context.setOffline(offline);
+  }
+
+  async restart(): Promise<Page> {
+    await this.context.close();
+    return this.open();
+  }
+
+  async dispose(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a store of the app's IndexedDB database straight from the browser, as it is on disk. */
+export function readDeviceStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const opening = indexedDB.open('anchor-listening');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store
+  );
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRIVACY_NOTICE } from '../../../src/lib/domain/network';
+import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
+import {
+  MAX_PROMPTS,
+  checkEventId,
+  checkNewEvent,
+  checkPrivacyNotice,
+  checkPrompts
+} from '../../../src/lib/server/network-settings';
+
+const [love, change] = DEFAULT_PROMPTS;
+
+describe('checkPrivacyNotice', () => {
+  it('keeps the network’s own wording, trimmed', () => {
+    expect(checkPrivacyNotice('  We keep what you say safe.\n')).toEqual({ ok: true, value: 'We keep what you say safe.' });
+  });
+
+  it.each([
+    ['an empty field', ''],
+    ['only spaces', '   \n '],
+    ['the default wording unchanged', DEFAULT_PRIVACY_NOTICE]
+  ])('stores null (the default wording) for %s', (_, text) => {
+    expect(checkPrivacyNotice(text)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a notice that is too long, naming the field', () => {
+    expect(checkPrivacyNotice('x'.repeat(3001))).toEqual({
+      ok: false,
+      errors: [{ field: 'privacy-notice', message: 'The privacy notice must be 3000 characters or fewer' }]
+    });
+  });
+});
+
+describe('checkPrompts', () => {
+  it('keeps the order, the ids of existing prompts, and drops blank rows', () => {
+    const result = checkPrompts([
+      { id: love.id, text: love.text },
+      { id: '', text: '   ' },
+      { id: change.id, text: ' What would make it better? ' },
+      { id: '', text: 'Who helps you most?' }
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { id: love.id, text: love.text },
+        { id: change.id, text: 'What would make it better?' },
+        { text: 'Who helps you most?' }
+      ]
+    });
+  });
+
+  it.each([
+    ['no rows', []],
+    ['only blank rows', [{ id: love.id, text: '' }, { id: '', text: '  ' }]]
+  ])('asks to keep at least one prompt for %s, linked to the first input', (_, rows) => {
+    expect(checkPrompts(rows)).toEqual({ ok: false, errors: [{ field: 'prompt-1', message: 'Keep at least one prompt' }] });
+  });
+
+  it('names each bad row by its input, counting blank rows before it', () => {
+    const result = checkPrompts([
+      { id: '', text: '' },
+      { id: '', text: 'x'.repeat(301) },
+      { id: '', text: 'Who helps you?' },
+      { id: '', text: 'who helps YOU?' }
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'prompt-2', message: 'A prompt must be 300 characters or fewer' },
+        { field: 'prompt-4', message: 'Each prompt must be different' }
+      ]
+    });
+  });
+
+  it('makes a row with a malformed or repeated id a new prompt', () => {
+    const result = checkPrompts([
+      { id: love.id, text: 'One' },
+      { id: love.id, text: 'Two' },
+      { id: 'not-an-id', text: 'Three' }
+    ]);
+    expect(result).toEqual({ ok: true, value: [{ id: love.id, text: 'One' }, { text: 'Two' }, { text: 'Three' }] });
+  });
+
+  it(`refuses more than ${MAX_PROMPTS} prompts`, () => {
+    const rows = Array.from({ length: MAX_PROMPTS + 1 }, (_, i) => ({ id: '', text: `Question ${i + 1}` }));
+    expect(checkPrompts(rows)).toEqual({
+      ok: false,
+      errors: [{ field: `prompt-${MAX_PROMPTS + 1}`, message: `A network can have at most ${MAX_PROMPTS} prompts` }]
+    });
+  });
+});
+
+describe('checkNewEvent', () => {
+  it('returns the event to store, trimmed, with an optional place', () => {
+    expect(checkNewEvent({ name: ' Armley Tuesday drop-in ', date: '2026-11-24', place: ' Armley Library ' })).toEqual({
+      ok: true,
+      value: { name: 'Armley Tuesday drop-in', date: '2026-11-24', place: 'Armley Library' }
+    });
+    expect(checkNewEvent({ name: 'Gala', date: '2026-06-01', place: '' })).toEqual({
+      ok: true,
+      value: { name: 'Gala', date: '2026-06-01', place: '' }
+    });
+  });
+
+  it('names every missing field, in the order of the form', () => {
+    expect(checkNewEvent({ name: ' ', date: '', place: 'p'.repeat(151) })).toEqual({
+      ok: false,
+      errors: [
+        { field: 'event-name', message: 'Enter the event’s name' },
+        { field: 'event-date', message: 'Enter the event’s date' },
+        { field: 'event-place', message: 'A place must be 150 characters or fewer' }
+      ]
+    });
+  });
+
+  it.each(['2026-02-30', '24/11/2026', '2026-13-01'])('says %s is not a real date', (date) => {
+    expect(checkNewEvent({ name: 'Gala', date, place: '' })).toEqual({
+      ok: false,
+      errors: [{ field: 'event-date', message: 'The event’s date must be a real date' }]
+    });
+  });
+});
+
+describe('checkEventId', () => {
+  it('accepts an event id and refuses anything else', () => {
+    expect(checkEventId(love.id)).toEqual({ ok: true, value: love.id });
+    expect(checkEventId('1; drop table')).toEqual({
+      ok: false,
+      errors: [{ field: 'events', message: 'Choose an event from the list to archive' }]
+    });
+  });
+});
