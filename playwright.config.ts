@@ -1,17 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import type { StoreKind } from './tests/support/app-server';
+import { CHROMIUM_LAUNCH_OPTIONS } from './tests/support/chromium';
 
-/** Chromium from Debian; the flags keep it off the closed network of CI machines. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-];
 
 export default defineConfig<{ storeKind: StoreKind }>({
   testDir: 'tests/e2e',
@@ -24,7 +14,7 @@ export default defineConfig<{ storeKind: StoreKind }>({
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     serviceWorkers: 'allow',
     trace: 'retain-on-failure'
   },

@@ -1,14 +1,26 @@
-/** `npm run bench`: builds the app when needed, runs every benchmark, prints and saves the figures. */
+/**
+ * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
+ * push, capture), prints the figures and saves them to bench/results.json.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchCaptureDevice } from './capture-device';
 import { benchPushThroughput } from './push-throughput';
 import { printResults, writeResults, type BenchResult } from './results';
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
+  push: benchPushThroughput,
+  capture: benchCaptureDevice
+};
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
+const chosen = process.argv.slice(2);
 const results: BenchResult[] = [];
-results.push(...(await benchPushThroughput()));
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (chosen.length === 0 || chosen.includes(name)) results.push(...(await run()));
+}
 printResults(results);
 console.log(`Saved to ${writeResults(results)}`);

@@ -4,8 +4,9 @@ import type { ConversationFields } from '$lib/domain/conversation';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import { locateWard } from '$lib/map/locate-ward';
 import type { DraftValues } from './conversation-draft.svelte';
-import { deleteConversation, editConversation, saveConversation, unsyncedConversationIds } from './db/conversations';
+import { deleteConversation, editConversation, saveConversation } from './db/conversations';
 import type { DeviceDatabase, StoredConversation } from './db/database';
+import { unsyncedConversationIds } from './db/outbox';
 import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
 
 /** Why a save failed, in words a community worker can act on. */
@@ -34,8 +35,9 @@ export interface ListedConversation extends StoredConversation {
 
 /** The conversations kept on this device: saving, editing, deleting, listing, drafts and recent wards. */
 export class DeviceConversations {
-  list = $state<ListedConversation[]>([]);
-  recentWardCodes = $state<string[]>([]);
+  /** Today's and unsynced conversations while a page watches them (raw: replaced whole, never mutated). */
+  list = $state.raw<ListedConversation[]>([]);
+  recentWardCodes = $state.raw<string[]>([]);
 
   #db: DeviceDatabase;
   #afterChange: () => void;
@@ -45,18 +47,33 @@ export class DeviceConversations {
     this.#afterChange = afterChange;
   }
 
-  /** Keeps `list` and `recentWardCodes` current as the database changes (in this tab or another). */
+  /** Keeps `recentWardCodes` current as the database changes, in this tab or another. */
   watch(): void {
-    liveQuery(async () => {
-      const [conversations, unsynced] = await Promise.all([
-        this.#db.conversations.orderBy('recordedAt').reverse().toArray(),
-        unsyncedConversationIds(this.#db)
-      ]);
-      return conversations.map((c) => ({ ...c, synced: !unsynced.has(c.id) }));
-    }).subscribe((list) => (this.list = list));
     liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
       (setting) => (this.recentWardCodes = setting ? JSON.parse(setting.value) : [])
     );
+  }
+
+  /**
+   * Keeps `list` (today's conversations and every one still waiting to sync, newest first) current
+   * until the returned function is called: only pages that show the list pay for reading it.
+   */
+  watchList(): () => void {
+    const subscription = liveQuery(async () => {
+      const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
+      const [today, unsynced] = await Promise.all([
+        this.#db.conversations.where('recordedAt').aboveOrEqual(startOfToday).toArray(),
+        unsyncedConversationIds(this.#db)
+      ]);
+      const todayIds = new Set(today.map((c) => c.id));
+      const older = (await this.#db.conversations.bulkGet([...unsynced].filter((id) => !todayIds.has(id)))).filter(
+        (c): c is StoredConversation => !!c
+      );
+      return [...today, ...older]
+        .map((c) => ({ ...c, synced: !unsynced.has(c.id) }))
+        .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+    }).subscribe((list) => (this.list = list));
+    return () => subscription.unsubscribe();
   }
 
   async get(id: string): Promise<StoredConversation | undefined> {
@@ -64,13 +81,16 @@ export class DeviceConversations {
   }
 
   async saveNew(fields: ConversationFields, now = new Date()): Promise<StoredConversation> {
+    // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
+    performance.mark('anchor:save-start');
     const saved = await guarded(() =>
-      this.#db.transaction('rw', this.#db.conversations, this.#db.outbox, this.#db.drafts, async () => {
+      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.unsynced, this.#db.drafts], async () => {
         const stored = await saveConversation(this.#db, { ...fields, id: uuidv7(), recordedAt: now.toISOString() }, () => now);
         await this.#db.drafts.delete('new-conversation');
         return stored;
       })
     );
+    performance.measure('anchor:save', 'anchor:save-start');
     await this.#rememberWard(fields.wardCode).catch(() => undefined);
     this.#afterChange();
     return saved;

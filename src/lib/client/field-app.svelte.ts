@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
-import { unsyncedConversationIds } from './db/conversations';
+import { countUnsyncedConversations } from './db/outbox';
+import { requestPersistentStorage } from './device-storage';
 import { DeviceDatabase } from './db/database';
 import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
@@ -18,6 +19,8 @@ export class FieldApp {
   progress = $state<{ pushed: number; total: number } | null>(null);
   lastSyncedAt = $state<string | null>(null);
   syncProblem = $state<string | null>(null);
+  /** When the oldest change still waiting was made: old ones are at risk where browsers clear storage. */
+  oldestWaitingAt = $state<string | null>(null);
   readonly conversations: DeviceConversations;
 
   #db: DeviceDatabase;
@@ -36,7 +39,10 @@ export class FieldApp {
     if (this.#started) return;
     this.#started = true;
     // Conversations with changes not yet on the server (a conversation edited twice counts once).
-    liveQuery(() => unsyncedConversationIds(this.#db)).subscribe((ids) => (this.waiting = ids.size));
+    liveQuery(() => countUnsyncedConversations(this.#db)).subscribe((count) => (this.waiting = count));
+    liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
+    // Ask the browser to keep what is saved here even when space runs low (it may say no).
+    void requestPersistentStorage(navigator.storage);
     this.conversations.watch();
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);

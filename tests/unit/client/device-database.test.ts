@@ -54,6 +54,7 @@ describe('device database migrations', () => {
     const [entry] = await db.outbox.toArray();
     expect(entry.conversationId).toBe(waiting.id);
     expect(entry.change.op === 'create' && Conversation.parse(entry.change.conversation).quotes).toEqual(waiting.quotes);
+    expect(await db.unsynced.toArray()).toEqual([{ conversationId: waiting.id, changes: 1 }]);
     expect(await db.settings.get('deviceId')).toEqual({ key: 'deviceId', value: 'device-1' });
     db.close();
   });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { deleteConversation, editConversation, saveConversation, unsyncedConversationIds } from '../../../src/lib/client/db/conversations';
+import { deleteConversation, editConversation, saveConversation } from '../../../src/lib/client/db/conversations';
+import { countUnsyncedConversations, unsyncedConversationIds } from '../../../src/lib/client/db/outbox';
 import { DeviceDatabase } from '../../../src/lib/client/db/database';
 import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
 import type { Network, ReferenceData } from '../../../src/lib/domain/network';
@@ -109,6 +110,7 @@ describe('edits and deletes made on the device', () => {
     await editConversation(db, kept.id, { ...fieldsOf(kept), answers: answersOf('Edited on the device') });
     await deleteConversation(db, gone.id);
     expect(await unsyncedConversationIds(db)).toEqual(new Set([kept.id, gone.id]));
+    expect(await countUnsyncedConversations(db)).toBe(2);
     expect(await db.conversations.get(gone.id)).toBeUndefined();
 
     await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() });
@@ -116,5 +118,6 @@ describe('edits and deletes made on the device', () => {
     expect(onServer).toHaveLength(1);
     expect(onServer[0].answers[0].text).toBe('Edited on the device');
     expect(await unsyncedConversationIds(db)).toEqual(new Set());
+    expect(await countUnsyncedConversations(db)).toBe(0);
   });
 });

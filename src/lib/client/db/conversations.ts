@@ -1,11 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { Conversation, ConversationFields } from '$lib/domain/conversation';
-import type { Change } from '$lib/domain/protocol';
 import type { DeviceDatabase, StoredConversation } from './database';
-
-function queue(db: DeviceDatabase, conversationId: string, change: Change, at: string) {
-  return db.outbox.add({ changeId: change.changeId, conversationId, queuedAt: at, change });
-}
+import { queueChange } from './outbox';
 
 /**
  * Saves a new conversation and its outbox entry in one IndexedDB transaction. When this resolves,
@@ -18,9 +14,9 @@ export async function saveConversation(
 ): Promise<StoredConversation> {
   const valid = Conversation.parse(conversation);
   const stored: StoredConversation = { ...valid, savedAt: now().toISOString() };
-  await db.transaction('rw', db.conversations, db.outbox, async () => {
+  await db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
     await db.conversations.add(stored);
-    await queue(db, valid.id, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
+    await queueChange(db, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
   });
   return stored;
 }
@@ -42,14 +38,14 @@ export async function editConversation(
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
   const valid = ConversationFields.parse(fields);
-  return db.transaction('rw', db.conversations, db.outbox, async () => {
+  return db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
     const before = await db.conversations.get(id);
     if (!before) throw new Error('This conversation is no longer on this device.');
     const changes = changedFields(before, valid);
     const updated: StoredConversation = { ...before, ...valid, savedAt: now().toISOString() };
     if (Object.keys(changes).length === 0) return before;
     await db.conversations.put(updated);
-    await queue(db, id, { op: 'update', changeId: uuidv7(), conversationId: id, fields: changes }, updated.savedAt);
+    await queueChange(db, { op: 'update', changeId: uuidv7(), conversationId: id, fields: changes }, updated.savedAt);
     return updated;
   });
 }
@@ -60,13 +56,8 @@ export async function deleteConversation(
   id: string,
   now: () => Date = () => new Date()
 ): Promise<void> {
-  await db.transaction('rw', db.conversations, db.outbox, async () => {
+  await db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
     await db.conversations.delete(id);
-    await queue(db, id, { op: 'delete', changeId: uuidv7(), conversationId: id }, now().toISOString());
+    await queueChange(db, { op: 'delete', changeId: uuidv7(), conversationId: id }, now().toISOString());
   });
-}
-
-/** Ids of conversations with changes not yet acknowledged by the server. */
-export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<string>> {
-  return new Set((await db.outbox.orderBy('conversationId').uniqueKeys()) as string[]);
 }

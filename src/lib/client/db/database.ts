@@ -20,6 +20,12 @@ export interface OutboxEntry {
   change: Change;
 }
 
+/** How many changes of a conversation wait in the outbox; a conversation is here only while some do. */
+export interface UnsyncedTally {
+  conversationId: string;
+  changes: number;
+}
+
 export interface CachedReferenceData {
   key: 'current';
   data: ReferenceData;
@@ -56,6 +62,7 @@ export const SCHEMA_VERSIONS = {
   2: {
     conversations: 'id, wardCode, recordedAt, savedAt',
     outbox: 'changeId, conversationId',
+    unsynced: 'conversationId',
     referenceData: 'key',
     wardBoundaries: 'code',
     drafts: 'key',
@@ -66,6 +73,7 @@ export const SCHEMA_VERSIONS = {
 export class DeviceDatabase extends Dexie {
   conversations!: EntityTable<StoredConversation, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'changeId'>;
+  unsynced!: EntityTable<UnsyncedTally, 'conversationId'>;
   referenceData!: EntityTable<CachedReferenceData, 'key'>;
   wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;
   drafts!: EntityTable<Draft, 'key'>;

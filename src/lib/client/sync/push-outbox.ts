@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/protocol';
 import { SyncError } from '$lib/domain/sync-error';
 import type { DeviceDatabase, OutboxEntry } from '../db/database';
+import { dropAcknowledged } from '../db/outbox';
 
 export interface PushOptions {
   db: DeviceDatabase;
@@ -38,7 +39,7 @@ export async function pushOutbox(options: PushOptions): Promise<{ pushed: number
     if (dropped.length === 0) {
       throw new SyncError('server', 'The server acknowledged none of the changes sent.');
     }
-    await db.outbox.bulkDelete(dropped);
+    await dropAcknowledged(db, dropped);
     pushed += dropped.length;
     options.onProgress?.({ pushed, total: Math.max(total, pushed) });
   }

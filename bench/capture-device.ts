@@ -1,0 +1,117 @@
+/**
+ * Issue 4, what a worker feels on the tablet, in Chromium: saving with 10,000 conversations already
+ * on the device, opening the capture page offline from cold, and the capture page's JavaScript.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { openStore } from '../src/lib/server/store';
+import { AppServer } from '../tests/support/app-server';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/support/chromium';
+import { networkSetupFromFile, WARD_FILES } from '../tests/support/shared-data';
+import { generateConversations } from './generate-conversations';
+import type { BenchResult } from './results';
+
+const ON_DEVICE = 10_000;
+const SAVES = 60;
+const COLD_LOADS = 5;
+const CLIENT_DIR = fileURLToPath(new URL('../build/client', import.meta.url));
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+export async function benchCaptureDevice(): Promise<BenchResult[]> {
+  const server = await AppServer.create('pglite');
+  const profile = mkdtempSync(join(tmpdir(), 'anchor-bench-tablet-'));
+  try {
+    const store = await openStore({ dataDir: server.dataDir });
+    await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
+    const { wards, themes } = (await store.getReferenceData())!;
+    await store.close();
+    await server.start();
+
+    const open = () => chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH_OPTIONS, baseURL: server.url, serviceWorkers: 'allow' });
+    let context = await open();
+    let page = context.pages()[0] ?? (await context.newPage());
+    const scripts = new Set<string>();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
+    });
+    await page.goto('/capture');
+    await page.getByLabel('Search wards').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const captureJsKb = [...scripts].reduce((kb, path) => kb + gzipSync(readFileSync(join(CLIENT_DIR, path))).length / 1024, 0);
+
+    await seedDevice(page, generateConversations(ON_DEVICE, wards.map((w) => w.code), themes.map((t) => t.id)));
+    await context.setOffline(true); // saves stay in the outbox, as at a listening event
+    const saveMs = await timeSaves(page);
+
+    const coldMs: number[] = [];
+    for (let i = 0; i < COLD_LOADS; i++) {
+      await context.close();
+      context = await open();
+      await context.setOffline(true);
+      page = context.pages()[0] ?? (await context.newPage());
+      const started = performance.now();
+      await page.goto('/capture');
+      await page.getByLabel('Search wards').waitFor();
+      coldMs.push(performance.now() - started);
+    }
+    await context.close();
+
+    return [
+      { name: `save with ${ON_DEVICE.toLocaleString('en-GB')} on the device, p50`, value: percentile(saveMs, 50), unit: 'ms' },
+      { name: `save with ${ON_DEVICE.toLocaleString('en-GB')} on the device, p95`, value: percentile(saveMs, 95), unit: 'ms', goal: '< 20 ms' },
+      { name: 'offline cold load of the capture page (median of 5)', value: percentile(coldMs, 50), unit: 'ms', goal: '< 1000 ms' },
+      { name: 'capture page JavaScript', value: captureJsKb, unit: 'KB gzip', goal: '< 80 KB' }
+    ];
+  } finally {
+    await server.dispose();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Puts conversations on the device as the app keeps them: each with its waiting outbox entry. */
+async function seedDevice(page: Page, conversations: ReturnType<typeof generateConversations>) {
+  await page.evaluate(async (items) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('anchor-listening');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['conversations', 'outbox', 'unsynced'], 'readwrite');
+      for (const conversation of items) {
+        const changeId = conversation.id; // unique and time-ordered, like the app's own change ids
+        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt });
+        tx.objectStore('outbox').put({ changeId, conversationId: conversation.id, queuedAt: conversation.recordedAt, change: { op: 'create', changeId, conversation } });
+        tx.objectStore('unsynced').put({ conversationId: conversation.id, changes: 1 });
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, conversations);
+}
+
+/** Saves through the capture form, reading the app's own User Timing measure of each save. */
+async function timeSaves(page: Page): Promise<number[]> {
+  await page.reload();
+  await page.getByLabel('Search wards').fill('Armley');
+  await page.getByLabel('Ward', { exact: true }).selectOption('E05011385');
+  for (let i = 0; i < SAVES; i++) {
+    await page.getByLabel('What do you love about where you live?').fill(`Bench conversation ${i}`);
+    await page.getByLabel('The resident agrees to this conversation being recorded').check();
+    await page.getByRole('button', { name: 'Save conversation' }).click();
+    await page.getByText('Saved on this device.').waitFor();
+    await page.waitForFunction((n) => performance.getEntriesByName('anchor:save').length >= n, i + 1);
+  }
+  // The first saves warm up the JIT and IndexedDB; what a worker feels all day is the rest.
+  return (await page.evaluate(() => performance.getEntriesByName('anchor:save').map((e) => e.duration))).slice(10);
+}
+
