@@ -8,6 +8,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_THEME_NAMES } from '../src/lib/domain/theme';
 import { prepareNetworkSetup } from '../src/lib/server/network-setup';
 import { describeStore, openStore, storeConfigFromEnv } from '../src/lib/server/store';
+import { useEnglishValidationMessages } from '../src/lib/server/zod-messages';
+
+useEnglishValidationMessages();
 
 async function main(): Promise<string> {
   const { values } = parseArgs({

@@ -2,10 +2,12 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
+import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
 let store: Store | undefined;
 
 export const init: ServerInit = async () => {
+  useEnglishValidationMessages();
   if (building) return; // prerendering the app shell needs no database
   const config = storeConfigFromEnv(env);
   store = await openStore(config);

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 const UPDATE_CHECK_EVERY_MS = 30 * 60 * 1000;
 
@@ -14,8 +14,10 @@ export class AppUpdates {
   #workbox: Workbox | null = null;
 
   /** Not in development, where Vite serves modules that are not precached. */
-  register(isDev: boolean): void {
+  async register(isDev: boolean): Promise<void> {
     if (isDev || !('serviceWorker' in navigator) || this.#workbox) return;
+    // Loaded after the page is up: nothing on screen waits for it.
+    const { Workbox } = await import('workbox-window');
     const workbox = new Workbox('/sw.js', { scope: '/' });
     workbox.addEventListener('waiting', () => (this.ready = true));
     void workbox.register();

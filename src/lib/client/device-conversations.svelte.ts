@@ -2,7 +2,6 @@ import { liveQuery } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import type { ConversationFields } from '$lib/domain/conversation';
 import { syncErrorMessage } from '$lib/domain/sync-error';
-import { locateWard } from '$lib/map/locate-ward';
 import type { DraftValues } from './conversation-draft.svelte';
 import { deleteConversation, editConversation, saveConversation } from './db/conversations';
 import type { DeviceDatabase, StoredConversation } from './db/database';
@@ -126,6 +125,8 @@ export class DeviceConversations {
     if (boundaries.length === 0) return { found: false, message: LOCATION_MESSAGES.noBoundaries };
     const position = await currentPosition(geolocation);
     if ('message' in position) return { found: false, message: position.message };
+    // Loaded on first use: most workers pick the ward from the list.
+    const { locateWard } = await import('$lib/map/locate-ward');
     const wardCode = locateWard(boundaries, position.longitude, position.latitude);
     return wardCode ? { found: true, wardCode } : { found: false, message: LOCATION_MESSAGES.outside };
   }

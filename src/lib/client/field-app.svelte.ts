@@ -1,12 +1,10 @@
 import { liveQuery } from 'dexie';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
 import { countUnsyncedConversations } from './db/outbox';
-import { requestPersistentStorage } from './device-storage';
 import { DeviceDatabase } from './db/database';
 import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
 import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
-import { pushOutbox } from './sync/push-outbox';
 
 /**
  * What the capture side of the app knows and does: reference data, the conversations on the
@@ -42,7 +40,7 @@ export class FieldApp {
     liveQuery(() => countUnsyncedConversations(this.#db)).subscribe((count) => (this.waiting = count));
     liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
-    void requestPersistentStorage(navigator.storage);
+    void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
     this.conversations.watch();
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);
@@ -64,6 +62,8 @@ export class FieldApp {
     this.syncing = true;
     this.syncProblem = null;
     try {
+      // The sync engine loads after the first screen, which never waits for it.
+      const { pushOutbox } = await import('./sync/push-outbox');
       await pushOutbox({
         db: this.#db,
         fetch: this.#fetch,

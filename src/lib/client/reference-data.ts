@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReferenceData } from '$lib/domain/network';
 import type { DeviceDatabase } from './db/database';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EqualityAnswers } from './equality-monitoring';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
@@ -14,26 +14,24 @@ const notBlank = (value: string) => value.trim().length > 0;
  * Free text up to `max` characters, stored exactly as typed. Only what no database can keep is
  * refused: a NUL character, or half of an emoji left by a broken copy and paste.
  */
-function freeText(max: number, tooLong: string) {
-  return z
-    .string()
-    .max(max, tooLong)
-    .refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'Remove the hidden or broken character copied into this text');
+function freeText(max: number, tooLong: string, ...checks: z.core.$ZodCheck<string>[]) {
+  return z.string().check(
+    z.maxLength(max, tooLong),
+    z.refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'Remove the hidden or broken character copied into this text'),
+    ...checks
+  );
 }
 
 /** What a resident said in answer to one prompt, with the prompt's wording when it was asked. */
 export const Answer = z.object({
   promptId: z.uuid(),
-  prompt: z.string().max(300),
+  prompt: z.string().check(z.maxLength(300)),
   text: freeText(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`)
 });
 export type Answer = z.infer<typeof Answer>;
 
 export const Quote = z.object({
-  text: freeText(QUOTE_MAX_LENGTH, `A quote must be ${QUOTE_MAX_LENGTH} characters or fewer`).refine(
-    notBlank,
-    'A quote cannot be empty'
-  ),
+  text: freeText(QUOTE_MAX_LENGTH, `A quote must be ${QUOTE_MAX_LENGTH} characters or fewer`, z.refine(notBlank, 'A quote cannot be empty')),
   consentToQuote: z.boolean()
 });
 export type Quote = z.infer<typeof Quote>;
@@ -43,9 +41,10 @@ export const FollowUp = z.discriminatedUnion('wanted', [
   z.object({ wanted: z.literal(false) }),
   z.object({
     wanted: z.literal(true),
-    contact: freeText(CONTACT_MAX_LENGTH, `Contact details must be ${CONTACT_MAX_LENGTH} characters or fewer`).refine(
-      notBlank,
-      'Enter how the resident would like to be contacted'
+    contact: freeText(
+      CONTACT_MAX_LENGTH,
+      `Contact details must be ${CONTACT_MAX_LENGTH} characters or fewer`,
+      z.refine(notBlank, 'Enter how the resident would like to be contacted')
     )
   })
 ]);
@@ -54,18 +53,19 @@ export type FollowUp = z.infer<typeof FollowUp>;
 /** The parts of a conversation a worker records and may later edit. */
 export const ConversationFields = z.object({
   wardCode: WardCode,
-  eventId: z.uuid().nullable(),
-  answers: z.array(Answer).max(10),
-  quotes: z.array(Quote).max(20, 'A conversation can hold at most 20 quotes'),
+  eventId: z.nullable(z.uuid()),
+  answers: z.array(Answer).check(z.maxLength(10)),
+  quotes: z.array(Quote).check(z.maxLength(20, 'A conversation can hold at most 20 quotes')),
   themeIds: z
     .array(ThemeId)
-    .max(30)
-    .refine((ids) => new Set(ids).size === ids.length, 'A theme is listed twice'),
+    .check(z.maxLength(30), z.refine((ids) => new Set(ids).size === ids.length, 'A theme is listed twice')),
   peopleCount: z
     .number({ error: 'Enter how many people took part, as a number' })
-    .int('Enter a whole number of people')
-    .min(1, 'At least 1 person takes part in a conversation')
-    .max(MAX_PEOPLE, `A conversation can have at most ${MAX_PEOPLE} people; record bigger groups as several`),
+    .check(
+      z.refine(Number.isInteger, 'Enter a whole number of people'),
+      z.minimum(1, 'At least 1 person takes part in a conversation'),
+      z.maximum(MAX_PEOPLE, `A conversation can have at most ${MAX_PEOPLE} people; record bigger groups as several`)
+    ),
   equality: EqualityAnswers,
   followUp: FollowUp,
   consentToRecord: z.literal(true, { error: 'Consent to record is required' })
@@ -76,7 +76,7 @@ export type ConversationFields = z.infer<typeof ConversationFields>;
  * One listening record. Text is kept exactly as typed (no trimming), so what a resident said is
  * never altered on its way to the store.
  */
-export const Conversation = ConversationFields.extend({
+export const Conversation = z.extend(ConversationFields, {
   id: z.uuidv7(),
   recordedAt: z.iso.datetime({ offset: true })
 });

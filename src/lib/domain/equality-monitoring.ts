@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Optional equality-monitoring questions, with the answer categories of the 2021 Census for
@@ -81,8 +81,8 @@ export const EQUALITY_QUESTIONS = {
 export type EqualityQuestion = keyof typeof EQUALITY_QUESTIONS;
 
 /** Answers given, question by question; a question not asked is absent. */
-export const EqualityAnswers = z
-  .object({
+export const EqualityAnswers = z.partial(
+  z.strictObject({
     ageBand: EQUALITY_QUESTIONS.ageBand.schema,
     sex: EQUALITY_QUESTIONS.sex.schema,
     genderIdentity: EQUALITY_QUESTIONS.genderIdentity.schema,
@@ -90,6 +90,5 @@ export const EqualityAnswers = z
     disability: EQUALITY_QUESTIONS.disability.schema,
     carer: EQUALITY_QUESTIONS.carer.schema
   })
-  .partial()
-  .strict();
+);
 export type EqualityAnswers = z.infer<typeof EqualityAnswers>;

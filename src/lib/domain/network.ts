@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ListeningEvent } from './listening-event';
 import { Prompt } from './prompt';
 import { Theme } from './theme';
@@ -6,9 +6,7 @@ import { Ward } from './ward';
 
 export const NetworkName = z
   .string()
-  .trim()
-  .min(1, 'Enter the name of your network')
-  .max(120, 'The network name must be 120 characters or fewer');
+  .check(z.trim(), z.minLength(1, 'Enter the name of your network'), z.maxLength(120, 'The network name must be 120 characters or fewer'));
 
 /** Read to a resident before they agree; a coordinator may set the network's own. */
 export const DEFAULT_PRIVACY_NOTICE =
@@ -18,9 +16,7 @@ export const DEFAULT_PRIVACY_NOTICE =
 
 export const PrivacyNotice = z
   .string()
-  .trim()
-  .min(1, 'Enter the privacy notice')
-  .max(3000, 'The privacy notice must be 3000 characters or fewer');
+  .check(z.trim(), z.minLength(1, 'Enter the privacy notice'), z.maxLength(3000, 'The privacy notice must be 3000 characters or fewer'));
 
 export const Network = z.object({
   id: z.uuid(),
@@ -30,12 +26,12 @@ export const Network = z.object({
 export type Network = z.infer<typeof Network>;
 
 export const ThemeNames = z
-  .array(z.string().trim().min(1).max(120, 'Each theme must be 120 characters or fewer'))
-  .min(1, 'Enter at least one theme')
-  .max(30, 'A network can have at most 30 themes')
-  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
-    message: 'Each theme must have a different name'
-  });
+  .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(120, 'Each theme must be 120 characters or fewer')))
+  .check(
+    z.minLength(1, 'Enter at least one theme'),
+    z.maxLength(30, 'A network can have at most 30 themes'),
+    z.refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, 'Each theme must have a different name')
+  );
 
 /** What the server sends a device so it can record conversations offline. */
 export const ReferenceData = z.object({

@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const PromptText = z
   .string()
-  .trim()
-  .min(1, 'A prompt cannot be empty')
-  .max(300, 'A prompt must be 300 characters or fewer');
+  .check(z.trim(), z.minLength(1, 'A prompt cannot be empty'), z.maxLength(300, 'A prompt must be 300 characters or fewer'));
 
 /** A question a community worker asks; its answer is free text. */
 export const Prompt = z.object({ id: z.uuid(), text: PromptText });

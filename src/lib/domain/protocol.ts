@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Conversation, ConversationFields } from './conversation';
 import { SyncErrorReason } from './sync-error';
 
@@ -21,7 +21,7 @@ export const UpdateConversation = z.object({
   op: z.literal('update'),
   changeId: z.uuidv7(),
   conversationId: z.uuidv7(),
-  fields: ConversationFields.partial().refine((fields) => Object.keys(fields).length > 0, 'An update must change a field')
+  fields: z.partial(ConversationFields).check(z.refine((fields) => Object.keys(fields).length > 0, 'An update must change a field'))
 });
 
 export const DeleteConversation = z.object({
@@ -38,11 +38,13 @@ export const PushRequest = z.object({
   kind: z.literal('push'),
   deviceId: z.uuid(),
   /** Set once accounts exist; null until then. */
-  userId: z.string().min(1).nullable(),
+  userId: z.nullable(z.string().check(z.minLength(1))),
   changes: z
     .array(Change)
-    .min(1, 'A push must hold at least one change')
-    .max(PUSH_MAX_CHANGES, `A push can hold at most ${PUSH_MAX_CHANGES} changes`)
+    .check(
+      z.minLength(1, 'A push must hold at least one change'),
+      z.maxLength(PUSH_MAX_CHANGES, `A push can hold at most ${PUSH_MAX_CHANGES} changes`)
+    )
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 

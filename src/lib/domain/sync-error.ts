@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Why a sync could not finish. Each reason has one plain-English message the app shows. */
 export const SyncErrorReason = z.enum([

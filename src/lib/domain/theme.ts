@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ThemeId = z.uuid();
 
 export const Theme = z.object({
   id: ThemeId,
-  name: z.string().trim().min(1).max(120)
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120))
 });
 export type Theme = z.infer<typeof Theme>;
 

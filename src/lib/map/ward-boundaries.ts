@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { WardWithBoundary } from '$lib/domain/network-setup';
 
 /** A boundary file could not be read; the message says what to fix, in one line. */
@@ -13,8 +13,8 @@ const GeoJsonFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
     z.object({
-      properties: z.record(z.string(), z.unknown()).nullable(),
-      geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable()
+      properties: z.nullable(z.record(z.string(), z.unknown())),
+      geometry: z.nullable(z.object({ type: z.string(), coordinates: z.unknown() }))
     })
   )
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, PrivacyNotice } from '$lib/domain/network';
 import { PromptText } from '$lib/domain/prompt';
@@ -71,7 +71,7 @@ export function checkPrompts(rows: { id: string; text: string }[]): Checked<{ id
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: prompts };
 }
 
-const NewEvent = ListeningEvent.omit({ id: true });
+const NewEvent = z.omit(ListeningEvent, { id: true });
 
 /** A new listening event: a name and a date are needed, the place is optional. */
 export function checkNewEvent(input: { name: string; date: string; place: string }): Checked<Omit<ListeningEvent, 'id'>> {

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   MessageEnvelope,
   PROTOCOL_VERSION,
@@ -22,9 +21,9 @@ const refuse = (
 ): PushReply => ({ status, body: { error: { reason, message } } });
 
 /** Names the first few problems of a refused push, each with where it is. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issues = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
     return `${where}${issue.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
