@@ -7,7 +7,8 @@ import { uuidv7 } from 'uuidv7';
 import { freePort } from './free-port';
 import { createDatabase } from './postgres-cluster';
 
-const BUILT_SERVER = fileURLToPath(new URL('../../build/index.js', import.meta.url));
+const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url));
+const BUILT_SERVER = `${BUILD_DIR}/index.js`;
 /** Started as README line 1 starts it, so tests run with the app's own defaults. */
 const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
 
@@ -31,7 +32,8 @@ export class AppServer {
   static async create(kind: StoreKind, postgresAdminUrl?: string): Promise<AppServer> {
     if (!existsSync(BUILT_SERVER)) throw new Error('The app is not built: run `npm run build` first.');
     const port = await freePort();
-    const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1' };
+    // The build the test run made, served as it is: never rebuilt under a running test.
+    const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', BUILD_DIR };
     if (kind === 'pglite') {
       const dataDir = mkdtempSync(join(tmpdir(), 'anchor-app-'));
       return new AppServer(port, { ...env, DATA_DIR: dataDir }, dataDir);
