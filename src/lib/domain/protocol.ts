@@ -9,6 +9,10 @@ import { SyncErrorReason } from './sync-error';
 export const PROTOCOL_VERSION = 1;
 export const PUSH_MAX_CHANGES = 500;
 export const PUSH_MAX_BYTES = 2_000_000;
+export const PULL_MAX_PAGE = 1000;
+
+/** A position in the server's change sequence, as a decimal string (it outgrows JavaScript numbers' safe range only in theory). */
+export const Cursor = z.string().check(z.regex(/^\d{1,19}$/, 'A cursor is a change sequence number'));
 
 export const CreateConversation = z.object({
   op: z.literal('create'),
@@ -16,11 +20,15 @@ export const CreateConversation = z.object({
   conversation: Conversation
 });
 
-/** Fields changed on a device since it last had the conversation; absent fields are unchanged. */
+/**
+ * Fields changed on a device; absent fields are unchanged. `baseRevision` is the conversation's
+ * revision the device edited, which tells concurrent edits of a field from later ones (S5).
+ */
 export const UpdateConversation = z.object({
   op: z.literal('update'),
   changeId: z.uuidv7(),
   conversationId: z.uuidv7(),
+  baseRevision: z.number().check(z.refine(Number.isInteger), z.minimum(1)),
   fields: z.partial(ConversationFields).check(z.refine((fields) => Object.keys(fields).length > 0, 'An update must change a field'))
 });
 
@@ -56,11 +64,48 @@ export const PushResult = z.object({
 });
 export type PushResult = z.infer<typeof PushResult>;
 
-/** The body of every refusal from the sync API. */
+/** A change the server refused as invalid, and why: the device sets it aside for the worker to fix. */
+export const RejectedChange = z.object({ changeId: z.string(), message: z.string() });
+export type RejectedChange = z.infer<typeof RejectedChange>;
+
+/** The body of every refusal from the sync API; `rejected` names the changes that made a batch invalid. */
 export const ProtocolErrorBody = z.object({
-  error: z.object({ reason: SyncErrorReason, message: z.string() })
+  error: z.object({
+    reason: SyncErrorReason,
+    message: z.string(),
+    rejected: z.optional(z.array(RejectedChange))
+  })
 });
 export type ProtocolErrorBody = z.infer<typeof ProtocolErrorBody>;
 
 /** Only the envelope, read first so an unknown version gets the "update the app" answer. */
 export const MessageEnvelope = z.object({ protocol: z.number(), kind: z.string() });
+
+export const PullRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('pull'),
+  deviceId: z.uuid(),
+  /** '0' for everything; otherwise the cursor the last page returned. */
+  cursor: Cursor,
+  limit: z.optional(z.number().check(z.refine(Number.isInteger), z.minimum(1), z.maximum(PULL_MAX_PAGE)))
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+/** A conversation as the server holds it now; a deleted one comes as a tombstone, without content. */
+export const PulledConversation = z.object({
+  id: z.uuidv7(),
+  revision: z.number(),
+  deleted: z.boolean(),
+  conversation: z.nullable(Conversation)
+});
+export type PulledConversation = z.infer<typeof PulledConversation>;
+
+export const PullResult = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('pull-result'),
+  conversations: z.array(PulledConversation),
+  /** Where the next page starts; saved by the device after it stored this page. */
+  cursor: Cursor,
+  more: z.boolean()
+});
+export type PullResult = z.infer<typeof PullResult>;

@@ -172,8 +172,8 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const { network, themes } = await setUpLeeds();
       const original = makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] });
       await store.applyChanges(batch(network.id, [original]));
-      const first = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, fields: { themeIds: [themes[1].id], peopleCount: 4 } };
-      const second = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, fields: { peopleCount: 2, followUp: { wanted: true as const, contact: 'email a@b.org' } } };
+      const first = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { themeIds: [themes[1].id], peopleCount: 4 } };
+      const second = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { peopleCount: 2, followUp: { wanted: true as const, contact: 'email a@b.org' } } };
       const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
       await store.applyChanges({ ...device, changes: [first, second] });
       await store.applyChanges({ ...device, changes: [first] }); // a late duplicate changes nothing
@@ -188,7 +188,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       await store.applyChanges(batch(network.id, [gone, kept]));
       const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
       await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: gone.id }] });
-      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: gone.id, fields: { answers: answersOf('stale edit') } }] });
+      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: gone.id, baseRevision: 1, fields: { answers: answersOf('stale edit') } }] });
       expect(await store.conversationsByIds([gone.id, kept.id])).toEqual([kept]);
       expect(await store.countConversations(network.id)).toBe(1);
       expect((await store.wardThemeCounts(network.id)).find((w) => w.code === ARMLEY)?.conversations).toBe(1);
@@ -202,11 +202,68 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
           networkId: network.id,
           deviceId: uuidv7(),
           userId: null,
-          changes: [createOf(fresh), { op: 'update', changeId: uuidv7(), conversationId: uuidv7(), fields: { peopleCount: 2 } }]
+          changes: [createOf(fresh), { op: 'update', changeId: uuidv7(), conversationId: uuidv7(), baseRevision: 1, fields: { peopleCount: 2 } }]
         })
         .catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(await store.countConversations(network.id)).toBe(0);
+    });
+
+    it('S4 pull pages through every change in order, resumable from any cursor, deletions as tombstones', async () => {
+      const { network } = await setUpLeeds();
+      const conversations = Array.from({ length: 5 }, () => makeConversation({ wardCode: ARMLEY }));
+      await store.applyChanges(batch(network.id, conversations));
+      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
+      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: conversations[0].id, baseRevision: 1, fields: { peopleCount: 3 } }] });
+      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversations[1].id }] });
+
+      const first = await store.pull(network.id, '0', 2);
+      expect(first.more).toBe(true);
+      expect(first.conversations.map((c) => c.id)).toEqual([conversations[2].id, conversations[3].id]);
+      const rest = await store.pull(network.id, first.cursor, 10);
+      expect(rest.more).toBe(false);
+      expect(rest.conversations.map((c) => c.id)).toEqual([conversations[4].id, conversations[0].id, conversations[1].id]);
+      expect(rest.conversations[1]).toMatchObject({ revision: 2, deleted: false, conversation: { peopleCount: 3 } });
+      expect(rest.conversations[2]).toEqual({ id: conversations[1].id, revision: 2, deleted: true, conversation: null });
+      expect(await store.pull(network.id, rest.cursor, 10)).toEqual({ conversations: [], cursor: rest.cursor, more: false });
+    });
+
+    it('S5 edits of different fields from two devices both survive', async () => {
+      const { network, themes } = await setUpLeeds();
+      const original = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [original]));
+      const update = (fields: object) => ({ op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields });
+      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [update({ peopleCount: 5 })] });
+      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [update({ themeIds: [themes[2].id] })] });
+      expect((await store.conversationsByIds([original.id]))[0]).toMatchObject({ peopleCount: 5, themeIds: [themes[2].id] });
+      expect(await store.conversationHistory(original.id)).toEqual([]);
+    });
+
+    it('S5 two edits of one field: the later edit wins whichever arrives first, and the other is kept in history', async () => {
+      const { network } = await setUpLeeds();
+      for (const laterArrivesFirst of [false, true]) {
+        const original = makeConversation({ wardCode: ARMLEY });
+        await store.applyChanges(batch(network.id, [original]));
+        const earlier = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet A') } };
+        const later = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet B') } };
+        const order = laterArrivesFirst ? [later, earlier] : [earlier, later];
+        for (const change of order) await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [change] });
+        expect((await store.conversationsByIds([original.id]))[0].answers[0].text).toBe('Edited on tablet B');
+        const history = await store.conversationHistory(original.id);
+        expect(history).toHaveLength(1);
+        expect(history[0]).toMatchObject({ field: 'answers', lostChangeId: earlier.changeId, wonChangeId: later.changeId });
+        expect((history[0].lostValue as { text: string }[])[0].text).toBe('Edited on tablet A');
+      }
+    });
+
+    it('S5 a device’s own edits follow one another without conflict', async () => {
+      const { network } = await setUpLeeds();
+      const original = makeConversation({ wardCode: ARMLEY });
+      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
+      const edit = (people: number) => ({ op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { peopleCount: people } });
+      await store.applyChanges({ ...device, changes: [createOf(original), edit(2), edit(3)] });
+      expect((await store.conversationsByIds([original.id]))[0].peopleCount).toBe(3);
+      expect(await store.conversationHistory(original.id)).toEqual([]);
     });
   });
 }

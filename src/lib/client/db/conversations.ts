@@ -13,7 +13,7 @@ export async function saveConversation(
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
   const valid = Conversation.parse(conversation);
-  const stored: StoredConversation = { ...valid, savedAt: now().toISOString() };
+  const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1 };
   await db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
     await db.conversations.add(stored);
     await queueChange(db, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
@@ -45,7 +45,11 @@ export async function editConversation(
     const updated: StoredConversation = { ...before, ...valid, savedAt: now().toISOString() };
     if (Object.keys(changes).length === 0) return before;
     await db.conversations.put(updated);
-    await queueChange(db, { op: 'update', changeId: uuidv7(), conversationId: id, fields: changes }, updated.savedAt);
+    await queueChange(
+      db,
+      { op: 'update', changeId: uuidv7(), conversationId: id, baseRevision: before.revision, fields: changes },
+      updated.savedAt
+    );
     return updated;
   });
 }

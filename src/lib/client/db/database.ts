@@ -4,9 +4,13 @@ import type { Change } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
 import { upgradeToVersion2 } from './upgrades';
 
-/** A conversation as kept on the device, with when it was saved here. */
+/**
+ * A conversation as kept on the device: when it was saved here, and the server's revision this
+ * copy is based on (1 until a pull brings a later one), sent with edits so concurrent edits are told apart.
+ */
 export interface StoredConversation extends Conversation {
   savedAt: string;
+  revision: number;
 }
 
 /**

@@ -27,7 +27,7 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
     .table('conversations')
     .toCollection()
     .modify((conversation: Record<string, unknown>) => {
-      Object.assign(conversation, toVersion2(conversation as ConversationV1));
+      Object.assign(conversation, toVersion2(conversation as ConversationV1), { revision: 1 });
       delete conversation.loves;
       delete conversation.wouldChange;
     });

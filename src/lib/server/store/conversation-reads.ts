@@ -1,8 +1,9 @@
 import type { Conversation } from '$lib/domain/conversation';
+import type { PullResult, PulledConversation } from '$lib/domain/protocol';
 import type { SqlClient } from './sql-database';
 
 /** A stored conversation as the domain names it, contact details joined back in. */
-const CONVERSATION_SELECT = `
+export const CONVERSATION_SELECT = `
   select c.id::text as id, c.ward_code as "wardCode",
          to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt",
          c.event_id::text as "eventId", c.answers, c.quotes, c.theme_ids::text[] as "themeIds",
@@ -28,4 +29,48 @@ export async function countConversations(db: SqlClient, networkId: string): Prom
     [networkId]
   );
   return row.n;
+}
+
+/**
+ * One page of the network's conversations changed after `cursor`, in change order, deleted ones
+ * as tombstones (SYNC-SPEC S4, S6). A device stores the page, then asks from the returned cursor.
+ */
+export async function pullConversations(
+  db: SqlClient,
+  networkId: string,
+  cursor: string,
+  limit: number
+): Promise<Omit<PullResult, 'protocol' | 'kind'>> {
+  const rows = await db.query<Conversation & { seq: string; revision: number; deleted: boolean }>(
+    `${CONVERSATION_SELECT.replace('select ', 'select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, ')}
+      where c.network_id = $1 and c.seq > $2::bigint
+      order by c.seq limit $3`,
+    [networkId, cursor, limit + 1]
+  );
+  const page = rows.slice(0, limit);
+  const conversations: PulledConversation[] = page.map(({ seq: _, revision, deleted, ...conversation }) => ({
+    id: conversation.id,
+    revision,
+    deleted,
+    conversation: deleted ? null : conversation
+  }));
+  return { conversations, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
+}
+
+export interface HistoryEntry {
+  field: string;
+  lostValue: unknown;
+  lostChangeId: string;
+  wonChangeId: string;
+  recordedAt: string;
+}
+
+/** Values of a conversation that lost to a concurrent edit of the same field, oldest first. */
+export async function conversationHistory(db: SqlClient, conversationId: string): Promise<HistoryEntry[]> {
+  return db.query<HistoryEntry>(
+    `select field, lost_value as "lostValue", lost_change_id as "lostChangeId", won_change_id as "wonChangeId",
+            to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "recordedAt"
+       from conversation_history where conversation_id = $1 order by id`,
+    [conversationId]
+  );
 }

@@ -1,5 +1,7 @@
-import type { ConversationFields } from '$lib/domain/conversation';
+import type { Conversation } from '$lib/domain/conversation';
+import { mergeUpdate, type FieldStamps } from '$lib/domain/field-merge';
 import type { Change } from '$lib/domain/protocol';
+import { CONVERSATION_SELECT } from './conversation-reads';
 import { UnknownReferenceError } from './errors';
 import { refuseUnknownReferences } from './reference-checks';
 import type { SqlClient, SqlDatabase } from './sql-database';
@@ -10,19 +12,28 @@ type Update = Extract<Change, { op: 'update' }>;
 type Delete = Extract<Change, { op: 'delete' }>;
 
 /**
- * Applies a pushed batch in one transaction, in order. Creates are idempotent by conversation id
- * and go in as one statement per run; updates and deletes are idempotent by change id. A deleted
- * conversation stays deleted: later updates of it are acknowledged and ignored.
+ * Applies a pushed batch in one transaction, in order (SYNC-SPEC S2, S3). Creates are idempotent
+ * by conversation id and go in as one statement per run; updates and deletes are idempotent by
+ * change id and merge field by field (S5). A deleted conversation stays deleted (S6). Every
+ * conversation changed gets the network's next sequence number, for pull (S4).
  */
 export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<void> {
   if (batch.changes.length === 0) return;
   await db.transaction(async (tx) => {
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
+    // Taking the batch's block of sequence numbers locks the network row until commit, so
+    // batches commit in sequence order and a puller never skips a number still in flight.
+    const [{ last }] = await tx.query<{ last: string }>(
+      'update networks set last_seq = last_seq + $2 where id = $1 returning last_seq::text as last',
+      [batch.networkId, batch.changes.length]
+    );
+    let seq = BigInt(last) - BigInt(batch.changes.length);
+    const nextSeq = () => String(++seq);
     for (const run of runsOfCreates(batch.changes)) {
-      if (Array.isArray(run)) await insertConversations(tx, batch, run);
-      else if (await alreadyApplied(tx, run.changeId)) continue;
-      else if (run.op === 'update') await updateConversation(tx, batch.networkId, run);
-      else await deleteConversation(tx, batch.networkId, run);
+      if (Array.isArray(run)) await insertConversations(tx, batch, run.map((create) => ({ create, seq: nextSeq() })));
+      else if (await alreadyApplied(tx, run.changeId)) nextSeq();
+      else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq());
+      else await deleteConversation(tx, batch.networkId, run, nextSeq());
     }
   });
 }
@@ -39,17 +50,17 @@ function runsOfCreates(changes: Change[]): (Create[] | Update | Delete)[] {
   return runs;
 }
 
-async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: Create[]) {
+async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: { create: Create; seq: string }[]) {
   await tx.query(
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,
          "eventId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int, equality jsonb,
-         "followUp" jsonb, "consentToRecord" boolean)
+         "followUp" jsonb, "consentToRecord" boolean, seq bigint)
      ), inserted as (
        insert into conversations (id, network_id, ward_code, recorded_at, event_id, answers, quotes, theme_ids,
-                                  people_count, equality, follow_up_wanted, consent_to_record, device_id, user_id)
+                                  people_count, equality, follow_up_wanted, consent_to_record, device_id, user_id, seq)
        select id, $2, "wardCode", "recordedAt", "eventId", answers, quotes, "themeIds", "peopleCount", equality,
-              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, $4
+              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, $4, seq
          from incoming
        on conflict (id) do nothing
        returning id
@@ -57,7 +68,7 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: C
      insert into follow_up_contacts (conversation_id, contact)
      select i.id, i."followUp"->>'contact' from incoming i join inserted using (id)
       where (i."followUp"->>'wanted')::boolean`,
-    [JSON.stringify(creates.map((c) => c.conversation)), batch.networkId, batch.deviceId, batch.userId]
+    [JSON.stringify(creates.map(({ create, seq }) => ({ ...create.conversation, seq }))), batch.networkId, batch.deviceId, batch.userId]
   );
 }
 
@@ -66,62 +77,80 @@ async function alreadyApplied(tx: SqlClient, changeId: string): Promise<boolean>
   return rows.length > 0;
 }
 
-/** Column and SQL value for each editable field; $2 is the field's value as JSON. */
-const FIELD_COLUMNS: Record<Exclude<keyof ConversationFields, 'followUp'>, [string, string]> = {
-  wardCode: ['ward_code', "$2::jsonb #>> '{}'"],
-  eventId: ['event_id', "($2::jsonb #>> '{}')::uuid"],
-  answers: ['answers', '$2::jsonb'],
-  quotes: ['quotes', '$2::jsonb'],
-  themeIds: ['theme_ids', 'array(select jsonb_array_elements_text($2::jsonb))::uuid[]'],
-  peopleCount: ['people_count', "($2::jsonb #>> '{}')::int"],
-  equality: ['equality', '$2::jsonb'],
-  consentToRecord: ['consent_to_record', "($2::jsonb #>> '{}')::boolean"]
-};
-
-async function updateConversation(tx: SqlClient, networkId: string, update: Update) {
-  const [target] = await tx.query<{ deleted: boolean }>(
-    'select deleted_at is not null as deleted from conversations where id = $1 and network_id = $2 for update',
-    [update.conversationId, networkId]
-  );
-  if (!target) {
-    throw new UnknownReferenceError([`Conversation ${update.conversationId} does not exist, so it cannot be changed.`]);
-  }
-  if (!target.deleted) {
-    for (const [field, value] of Object.entries(update.fields)) {
-      if (field === 'followUp') await setFollowUp(tx, update.conversationId, value as ConversationFields['followUp']);
-      else {
-        const [column, expression] = FIELD_COLUMNS[field as keyof typeof FIELD_COLUMNS];
-        await tx.query(`update conversations set ${column} = ${expression} where id = $1`, [
-          update.conversationId,
-          JSON.stringify(value)
-        ]);
-      }
-    }
-    await tx.query('update conversations set revision = revision + 1 where id = $1', [update.conversationId]);
-  }
-  await tx.query('insert into applied_changes (change_id, conversation_id) values ($1, $2)', [update.changeId, update.conversationId]);
+async function recordApplied(tx: SqlClient, change: Update | Delete) {
+  await tx.query('insert into applied_changes (change_id, conversation_id) values ($1, $2)', [change.changeId, change.conversationId]);
 }
 
-async function setFollowUp(tx: SqlClient, conversationId: string, followUp: ConversationFields['followUp']) {
-  await tx.query('update conversations set follow_up_wanted = $2 where id = $1', [conversationId, followUp.wanted]);
+async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Update, seq: string) {
+  const [target] = await tx.query<{ deleted: boolean; revision: number; stamps: FieldStamps }>(
+    `select deleted_at is not null as deleted, revision, field_stamps as stamps
+       from conversations where id = $1 and network_id = $2 for update`,
+    [update.conversationId, batch.networkId]
+  );
+  if (!target) {
+    throw new UnknownReferenceError([
+      { changeId: update.changeId, message: `Conversation ${update.conversationId} does not exist, so it cannot be changed.` }
+    ]);
+  }
+  if (!target.deleted) {
+    const [current] = await tx.query<Conversation>(`${CONVERSATION_SELECT} where c.id = $1`, [update.conversationId]);
+    const merged = mergeUpdate(
+      { revision: target.revision, values: current, stamps: target.stamps },
+      { ...update, deviceId: batch.deviceId }
+    );
+    if (merged.revision !== target.revision) {
+      await writeFields(tx, { ...current, ...merged.applied }, merged.revision, merged.stamps, seq);
+      if (merged.applied.followUp) await setContact(tx, current.id, merged.applied.followUp);
+    }
+    for (const lost of merged.lost) {
+      await tx.query(
+        `insert into conversation_history (conversation_id, field, lost_value, lost_change_id, won_change_id)
+         values ($1, $2, $3::jsonb, $4, $5)`,
+        [update.conversationId, lost.field, JSON.stringify(lost.value ?? null), lost.lostChangeId, lost.wonChangeId]
+      );
+    }
+  }
+  await recordApplied(tx, update);
+}
+
+/** Writes a conversation's fields, revision, stamps and sequence number in one statement. */
+async function writeFields(tx: SqlClient, values: Conversation, revision: number, stamps: FieldStamps, seq: string) {
+  await tx.query(
+    `update conversations c
+        set ward_code = v."wardCode", event_id = v."eventId", answers = v.answers, quotes = v.quotes,
+            theme_ids = v."themeIds", people_count = v."peopleCount", equality = v.equality,
+            follow_up_wanted = (v."followUp"->>'wanted')::boolean, consent_to_record = v."consentToRecord",
+            revision = $3, field_stamps = $4::jsonb, seq = $5::bigint
+       from jsonb_to_record($2::jsonb) as v("wardCode" text, "eventId" uuid, answers jsonb, quotes jsonb,
+            "themeIds" uuid[], "peopleCount" int, equality jsonb, "followUp" jsonb, "consentToRecord" boolean)
+      where c.id = $1`,
+    [values.id, JSON.stringify(values), revision, JSON.stringify(stamps), seq]
+  );
+}
+
+async function setContact(tx: SqlClient, conversationId: string, followUp: Conversation['followUp']) {
   await tx.query('delete from follow_up_contacts where conversation_id = $1', [conversationId]);
   if (followUp.wanted) {
     await tx.query('insert into follow_up_contacts (conversation_id, contact) values ($1, $2)', [conversationId, followUp.contact]);
   }
 }
 
-/** Erases what the resident said, keeping a tombstone so a stale offline edit cannot revive it. */
-async function deleteConversation(tx: SqlClient, networkId: string, change: Delete) {
+/**
+ * Erases what the resident said, its history and contact details, keeping a tombstone so a stale
+ * offline edit cannot revive it and devices learn of the deletion when they pull.
+ */
+async function deleteConversation(tx: SqlClient, networkId: string, change: Delete, seq: string) {
   const erased = await tx.query(
     `update conversations set deleted_at = now(), answers = '[]', quotes = '[]', theme_ids = '{}',
-            equality = '{}', follow_up_wanted = false, revision = revision + 1
+            equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint
       where id = $1 and network_id = $2 and deleted_at is null returning id`,
-    [change.conversationId, networkId]
+    [change.conversationId, networkId, seq]
   );
   if (erased.length === 0) {
     const exists = await tx.query('select 1 from conversations where id = $1 and network_id = $2', [change.conversationId, networkId]);
     if (exists.length === 0) return; // never reached the server: nothing to erase
   }
   await tx.query('delete from follow_up_contacts where conversation_id = $1', [change.conversationId]);
-  await tx.query('insert into applied_changes (change_id, conversation_id) values ($1, $2)', [change.changeId, change.conversationId]);
+  await tx.query('delete from conversation_history where conversation_id = $1', [change.conversationId]);
+  await recordApplied(tx, change);
 }

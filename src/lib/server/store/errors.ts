@@ -6,10 +6,13 @@ export class NetworkAlreadySetUpError extends Error {
   }
 }
 
-/** A pushed batch names wards or themes the network does not have; nothing of it was stored. */
+/**
+ * A pushed batch names wards, themes, prompts, events or conversations the network does not
+ * have; nothing of it was stored. `rejected` says which changes, and why.
+ */
 export class UnknownReferenceError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
+  constructor(readonly rejected: { changeId: string; message: string }[]) {
+    super(rejected.map((r) => r.message).join(' '));
     this.name = 'UnknownReferenceError';
   }
 }

@@ -11,21 +11,22 @@ const WHAT: Record<ReferenceKind, string> = {
   event: 'listening event'
 };
 
-/** Every ward, theme, prompt and event a batch names, once each, with a conversation naming it. */
+/** Every ward, theme, prompt and event each change names, with the change and its conversation. */
 function referencesOf(changes: Change[]) {
-  const found = new Map<string, { kind: ReferenceKind; value: string; conversation: string }>();
-  const add = (kind: ReferenceKind, value: string | null | undefined, conversation: string) => {
-    if (value && !found.has(`${kind}:${value}`)) found.set(`${kind}:${value}`, { kind, value, conversation });
-  };
+  const found: { kind: ReferenceKind; value: string; conversation: string; change: string }[] = [];
   for (const change of changes) {
     if (change.op === 'delete') continue;
-    const [id, fields] = change.op === 'create' ? [change.conversation.id, change.conversation] : [change.conversationId, change.fields];
-    add('ward', fields.wardCode, id);
-    add('event', fields.eventId, id);
-    fields.themeIds?.forEach((themeId) => add('theme', themeId, id));
-    fields.answers?.forEach((answer) => add('prompt', answer.promptId, id));
+    const [conversation, fields] =
+      change.op === 'create' ? [change.conversation.id, change.conversation] : [change.conversationId, change.fields];
+    const add = (kind: ReferenceKind, value: string | null | undefined) => {
+      if (value) found.push({ kind, value, conversation, change: change.changeId });
+    };
+    add('ward', fields.wardCode);
+    add('event', fields.eventId);
+    fields.themeIds?.forEach((themeId) => add('theme', themeId));
+    fields.answers?.forEach((answer) => add('prompt', answer.promptId));
   }
-  return [...found.values()];
+  return found;
 }
 
 /**
@@ -35,19 +36,26 @@ function referencesOf(changes: Change[]) {
 export async function refuseUnknownReferences(tx: SqlClient, networkId: string, changes: Change[]): Promise<void> {
   const references = referencesOf(changes);
   if (references.length === 0) return;
-  const unknown = await tx.query<{ kind: ReferenceKind; value: string; conversation: string }>(
-    `select r.kind, r.value, r.conversation
-       from jsonb_to_recordset($1::jsonb) as r(kind text, value text, conversation text)
-      where not case r.kind
-        when 'ward' then exists (select 1 from wards w where w.network_id = $2 and w.code = r.value)
-        when 'theme' then exists (select 1 from themes t where t.network_id = $2 and t.id::text = r.value)
-        when 'prompt' then exists (select 1 from prompts p where p.network_id = $2 and p.id::text = r.value)
-        when 'event' then exists (select 1 from listening_events e where e.network_id = $2 and e.id::text = r.value)
-      end`,
+  const unknown = await tx.query<{ kind: ReferenceKind; value: string; conversation: string; change: string }>(
+    `with refs as (
+       select * from jsonb_to_recordset($1::jsonb) as r(kind text, value text, conversation text, change text)
+     ), missing as (
+       select kind, value from (select distinct kind, value from refs) as r
+        where not case r.kind
+          when 'ward' then exists (select 1 from wards w where w.network_id = $2 and w.code = r.value)
+          when 'theme' then exists (select 1 from themes t where t.network_id = $2 and t.id::text = r.value)
+          when 'prompt' then exists (select 1 from prompts p where p.network_id = $2 and p.id::text = r.value)
+          when 'event' then exists (select 1 from listening_events e where e.network_id = $2 and e.id::text = r.value)
+        end
+     )
+     select r.kind, r.value, r.conversation, r.change from refs r join missing m using (kind, value)`,
     [JSON.stringify(references), networkId]
   );
   if (unknown.length === 0) return;
   throw new UnknownReferenceError(
-    unknown.map((u) => `Conversation ${u.conversation}: ${WHAT[u.kind]} ${u.value} is not one of this network's ${WHAT[u.kind]}s.`)
+    unknown.map((u) => ({
+      changeId: u.change,
+      message: `Conversation ${u.conversation}: ${WHAT[u.kind]} ${u.value} is not one of this network's ${WHAT[u.kind]}s.`
+    }))
   );
 }

@@ -2,7 +2,8 @@ import type { Conversation } from '$lib/domain/conversation';
 import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Network, ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
-import type { Change } from '$lib/domain/protocol';
+import type { Change, PullResult } from '$lib/domain/protocol';
+import type { HistoryEntry } from './conversation-reads';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
 
 export interface ChangeBatch {
@@ -32,6 +33,10 @@ export interface Store {
    */
   applyChanges(batch: ChangeBatch): Promise<void>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
+  /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
+  pull(networkId: string, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
+  /** Values that lost to concurrent edits of the same field (S5). */
+  conversationHistory(conversationId: string): Promise<HistoryEntry[]>;
   countConversations(networkId: string): Promise<number>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;

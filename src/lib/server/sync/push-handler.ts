@@ -1,63 +1,38 @@
-import {
-  MessageEnvelope,
-  PROTOCOL_VERSION,
-  PUSH_MAX_BYTES,
-  PushRequest,
-  type ProtocolErrorBody,
-  type PushResult
-} from '$lib/domain/protocol';
-import { syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
+import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PushRequest, type PushResult, type RejectedChange } from '$lib/domain/protocol';
+import { syncErrorMessage } from '$lib/domain/sync-error';
 import { UnknownReferenceError, type Store } from '../store';
-import { BodyTooLargeError, readBodyText } from './read-body';
+import { describeIssues, readProtocolMessage, refuse, type Refusal } from './protocol-message';
 
-export type PushReply =
-  | { status: 200; body: PushResult }
-  | { status: 400 | 409 | 413 | 422 | 426; body: ProtocolErrorBody };
+export type PushReply = { status: 200; body: PushResult } | Refusal;
 
-const refuse = (
-  status: 400 | 409 | 413 | 422 | 426,
-  reason: SyncErrorReason,
-  message: string
-): PushReply => ({ status, body: { error: { reason, message } } });
+const NOTHING_STORED = 'The push was refused and nothing of it was stored.';
 
-/** Names the first few problems of a refused push, each with where it is. */
-function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issues = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-    return `${where}${issue.message}`;
-  });
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
-  return `The push was refused and nothing of it was stored. ${issues.join('; ')}${more}.`;
+/** The changes a schema failure points at, so the device can set exactly those aside. */
+function rejectedByIssues(json: unknown, issues: { path: PropertyKey[]; message: string }[]): RejectedChange[] {
+  const changes = (json as { changes?: { changeId?: unknown }[] }).changes;
+  const rejected = new Map<string, string>();
+  for (const issue of issues) {
+    const [head, index, ...rest] = issue.path;
+    const changeId = head === 'changes' && typeof index === 'number' ? changes?.[index]?.changeId : undefined;
+    if (typeof changeId === 'string' && !rejected.has(changeId)) {
+      rejected.set(changeId, `${rest.map(String).join('.') || 'change'}: ${issue.message}`);
+    }
+  }
+  return [...rejected].map(([changeId, message]) => ({ changeId, message }));
 }
 
 /**
  * Receives one push: the whole batch is stored in one transaction and acknowledged, or refused
- * with a reason and nothing stored (SYNC-SPEC S2, S3, S7).
+ * with a reason, the changes at fault named, and nothing stored (SYNC-SPEC S2, S3, S7).
  */
 export async function handlePush(store: Store, request: Request): Promise<PushReply> {
-  let text: string;
-  try {
-    text = await readBodyText(request, PUSH_MAX_BYTES);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    return refuse(413, 'invalid', `The push is larger than ${PUSH_MAX_BYTES} bytes; send fewer conversations at once.`);
+  const message = await readProtocolMessage(request, 'push', PUSH_MAX_BYTES);
+  if ('refusal' in message) return message.refusal;
+  const push = PushRequest.safeParse(message.json);
+  if (!push.success) {
+    const issues = push.error.issues;
+    return refuse(422, 'invalid', `${NOTHING_STORED} ${describeIssues(issues)}`, rejectedByIssues(message.json, issues));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse(400, 'invalid', 'The push is not JSON.');
-  }
-  const envelope = MessageEnvelope.safeParse(json);
-  if (!envelope.success) {
-    return refuse(400, 'invalid', 'The push names no protocol version and kind.');
-  }
-  if (envelope.data.protocol !== PROTOCOL_VERSION || envelope.data.kind !== 'push') {
-    return refuse(426, 'outdated-client', syncErrorMessage('outdated-client'));
-  }
-  const push = PushRequest.safeParse(json);
-  if (!push.success) return refuse(422, 'invalid', describeIssues(push.error));
-
   const network = await store.getNetwork();
   if (!network) return refuse(409, 'not-set-up', syncErrorMessage('not-set-up'));
   try {
@@ -69,7 +44,7 @@ export async function handlePush(store: Store, request: Request): Promise<PushRe
     });
   } catch (error) {
     if (!(error instanceof UnknownReferenceError)) throw error;
-    return refuse(422, 'invalid', `The push was refused and nothing of it was stored. ${error.message}`);
+    return refuse(422, 'invalid', `${NOTHING_STORED} ${error.message}`, error.rejected);
   }
   const acknowledged = push.data.changes.map((change) => change.changeId);
   return { status: 200, body: { protocol: PROTOCOL_VERSION, kind: 'push-result', acknowledged } };
