@@ -5,12 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchCaptureDevice } from './capture-device';
+import { benchPouchDbPeer } from './pouchdb-peer';
 import { benchPushThroughput } from './push-throughput';
 import { printResults, writeResults, type BenchResult } from './results';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   push: benchPushThroughput,
-  capture: benchCaptureDevice
+  capture: benchCaptureDevice,
+  pouchdb: benchPouchDbPeer
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

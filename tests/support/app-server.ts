@@ -43,6 +43,11 @@ export class AppServer {
     return new AppServer(port, { ...env, DATABASE_URL: url });
   }
 
+  /** Where this server keeps its data, for opening the same store directly while it is stopped. */
+  get storeConfig(): { dataDir?: string; databaseUrl?: string } {
+    return this.env.DATABASE_URL ? { databaseUrl: this.env.DATABASE_URL } : { dataDir: this.dataDir };
+  }
+
   /** Serves another build from the next start: a new version of the app, deployed. */
   useBuild(buildDir: string): void {
     this.env.BUILD_DIR = buildDir;

@@ -5,6 +5,7 @@ import { DeviceDatabase } from './db/database';
 import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
 import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
+import type { SyncProgress } from './sync/sync-engine';
 
 /**
  * What the capture side of the app knows and does: reference data, the conversations on the
@@ -14,7 +15,7 @@ export class FieldApp {
   reference = $state<ReferenceState>({ status: 'loading' });
   waiting = $state(0);
   syncing = $state(false);
-  progress = $state<{ pushed: number; total: number } | null>(null);
+  progress = $state<SyncProgress | null>(null);
   lastSyncedAt = $state<string | null>(null);
   syncProblem = $state<string | null>(null);
   /** When the oldest change still waiting was made: old ones are at risk where browsers clear storage. */
@@ -24,6 +25,7 @@ export class FieldApp {
   #db: DeviceDatabase;
   #fetch: typeof fetch;
   #started = false;
+  #exclusive: import('./sync/sync-engine').SyncDeps['exclusive'] | undefined;
 
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
     this.#db = db;
@@ -63,13 +65,19 @@ export class FieldApp {
     this.syncProblem = null;
     try {
       // The sync engine loads after the first screen, which never waits for it.
-      const { pushOutbox } = await import('./sync/push-outbox');
-      await pushOutbox({
+      const { syncOnce, browserExclusive } = await import('./sync/sync-engine');
+      this.#exclusive ??= browserExclusive();
+      const outcome = await syncOnce({
         db: this.#db,
         fetch: this.#fetch,
         deviceId: await getDeviceId(this.#db),
+        now: Date.now,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        random: Math.random,
+        exclusive: this.#exclusive,
         onProgress: (progress) => (this.progress = progress)
       });
+      if (outcome === null) return; // another tab is syncing
       const now = new Date().toISOString();
       await setLastSyncedAt(this.#db, now);
       this.lastSyncedAt = now;

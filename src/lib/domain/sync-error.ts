@@ -28,12 +28,21 @@ export function syncErrorMessage(reason: SyncErrorReason): string {
   return MESSAGES[reason];
 }
 
+/** Reasons worth trying again after a pause; the others need a person (or a new app) first. */
+const TRANSIENT: readonly SyncErrorReason[] = ['offline', 'network', 'server'];
+
 export class SyncError extends Error {
   constructor(
     readonly reason: SyncErrorReason,
-    detail?: string
+    detail?: string,
+    /** The server's Retry-After, when it asked for a pause. */
+    readonly retryAfterMs?: number
   ) {
     super(detail ?? MESSAGES[reason]);
     this.name = 'SyncError';
+  }
+
+  get transient(): boolean {
+    return TRANSIENT.includes(this.reason);
   }
 }

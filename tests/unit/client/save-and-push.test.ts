@@ -75,18 +75,22 @@ describe('pushing the outbox', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
-  it('keeps the batch and reports why when the server refuses it', async () => {
+  it('sets a change the server refuses aside with its reason, and pushes the rest', async () => {
     const before = await store.countConversations(network.id);
-    await saveConversation(db, armley());
+    const good = await saveConversation(db, armley());
+    const refused = await saveConversation(db, armley());
     // A ward of another network: valid in form, unknown to this server.
     await db.outbox.toCollection().modify((entry) => {
-      if (entry.change.op === 'create') entry.change.conversation.wardCode = 'E05999999';
+      if (entry.change.op === 'create' && entry.conversationId === refused.id) entry.change.conversation.wardCode = 'E05999999';
     });
-    const error = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() }).catch((e) => e);
-    expect(error.reason).toBe('invalid');
-    expect(error.message).toContain('E05999999');
-    expect(await db.outbox.count()).toBe(1);
-    expect(await store.countConversations(network.id)).toBe(before);
+    const result = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() });
+    expect(result).toEqual({ pushed: 1, setAside: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    const [setAside] = await db.rejected.toArray();
+    expect(setAside.conversationId).toBe(refused.id);
+    expect(setAside.message).toContain('E05999999');
+    expect(await store.countConversations(network.id)).toBe(before + 1);
+    expect(await store.conversationsByIds([good.id, refused.id])).toHaveLength(1);
   });
 });
 

@@ -30,6 +30,12 @@ export interface UnsyncedTally {
   changes: number;
 }
 
+/** A change the server refused as invalid, kept with its reason until the worker fixes or exports it. */
+export interface RejectedEntry extends OutboxEntry {
+  message: string;
+  rejectedAt: string;
+}
+
 export interface CachedReferenceData {
   key: 'current';
   data: ReferenceData;
@@ -49,7 +55,7 @@ export interface Draft {
 }
 
 export interface DeviceSetting {
-  key: 'deviceId' | 'lastSyncedAt' | 'recentWards' | 'boundariesEtag';
+  key: 'deviceId' | 'lastSyncedAt' | 'recentWards' | 'boundariesEtag' | 'pullCursor';
   value: string;
 }
 
@@ -67,6 +73,7 @@ export const SCHEMA_VERSIONS = {
     conversations: 'id, wardCode, recordedAt, savedAt',
     outbox: 'changeId, conversationId',
     unsynced: 'conversationId',
+    rejected: 'changeId, conversationId',
     referenceData: 'key',
     wardBoundaries: 'code',
     drafts: 'key',
@@ -78,6 +85,7 @@ export class DeviceDatabase extends Dexie {
   conversations!: EntityTable<StoredConversation, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'changeId'>;
   unsynced!: EntityTable<UnsyncedTally, 'conversationId'>;
+  rejected!: EntityTable<RejectedEntry, 'changeId'>;
   referenceData!: EntityTable<CachedReferenceData, 'key'>;
   wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;
   drafts!: EntityTable<Draft, 'key'>;

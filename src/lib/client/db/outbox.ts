@@ -17,16 +17,33 @@ export async function queueChange(db: DeviceDatabase, change: Change, at: string
   await db.unsynced.put({ conversationId, changes: (tally?.changes ?? 0) + 1 });
 }
 
-/** Drops exactly these changes, acknowledged by the server, and settles each conversation's tally. */
+/** Takes changes out of the outbox and settles each conversation's tally; inside a transaction. */
+async function takeOut(db: DeviceDatabase, changeIds: string[]) {
+  const entries = (await db.outbox.bulkGet(changeIds)).filter((entry) => entry !== undefined);
+  await db.outbox.bulkDelete(entries.map((entry) => entry.changeId));
+  for (const conversationId of new Set(entries.map((entry) => entry.conversationId))) {
+    const left = await db.outbox.where('conversationId').equals(conversationId).count();
+    if (left === 0) await db.unsynced.delete(conversationId);
+    else await db.unsynced.put({ conversationId, changes: left });
+  }
+  return entries;
+}
+
+/** Drops exactly these changes, acknowledged by the server (SYNC-SPEC S3). */
 export async function dropAcknowledged(db: DeviceDatabase, changeIds: string[]): Promise<void> {
-  await db.transaction('rw', db.outbox, db.unsynced, async () => {
-    const entries = (await db.outbox.bulkGet(changeIds)).filter((entry) => entry !== undefined);
-    await db.outbox.bulkDelete(entries.map((entry) => entry.changeId));
-    for (const conversationId of new Set(entries.map((entry) => entry.conversationId))) {
-      const left = await db.outbox.where('conversationId').equals(conversationId).count();
-      if (left === 0) await db.unsynced.delete(conversationId);
-      else await db.unsynced.put({ conversationId, changes: left });
-    }
+  await db.transaction('rw', db.outbox, db.unsynced, () => takeOut(db, changeIds));
+}
+
+/**
+ * Moves changes the server refused as invalid out of the outbox, with its reason, so the rest can
+ * sync; the worker sees them and can fix or export them. Nothing is deleted.
+ */
+export async function setAside(db: DeviceDatabase, rejected: { changeId: string; message: string }[]): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction('rw', db.outbox, db.unsynced, db.rejected, async () => {
+    const reasons = new Map(rejected.map((r) => [r.changeId, r.message]));
+    const entries = await takeOut(db, [...reasons.keys()]);
+    await db.rejected.bulkPut(entries.map((entry) => ({ ...entry, message: reasons.get(entry.changeId)!, rejectedAt: at })));
   });
 }
 

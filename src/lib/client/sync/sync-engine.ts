@@ -1,0 +1,88 @@
+import { SyncError } from '$lib/domain/sync-error';
+import type { DeviceDatabase } from '../db/database';
+import { pullChanges } from './pull-changes';
+import { pushOutbox } from './push-outbox';
+
+export type SyncProgress = { phase: 'push'; done: number; total: number } | { phase: 'pull'; done: number };
+
+/**
+ * What the engine needs from the world, passed in so tests can drive time, faults and chance.
+ * The engine keeps no state of its own between runs: everything lives in the database.
+ */
+export interface SyncDeps {
+  db: DeviceDatabase;
+  fetch: typeof globalThis.fetch;
+  deviceId: string;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Runs `work` unless another sync holds the lock (another tab); then resolves null at once. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T | null>;
+  onProgress?: (progress: SyncProgress) => void;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  pageSize?: number;
+  maxBatchChanges?: number;
+}
+
+export interface SyncOutcome {
+  pushed: number;
+  pulled: number;
+  setAside: number;
+}
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 60_000;
+
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+export function retryDelay(attempt: number, random: () => number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_DELAY_MS * 5);
+  return Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
+}
+
+/**
+ * One sync: push everything waiting, then pull everything new. Transient failures (no network, a
+ * busy or broken server) are retried with backoff; others stop at once. Never runs twice at once,
+ * in this tab or another. Resolves null when another sync was already running.
+ */
+export function syncOnce(deps: SyncDeps): Promise<SyncOutcome | null> {
+  return deps.exclusive(async () => {
+    const attempts = deps.maxAttempts ?? 5;
+    const common = { db: deps.db, fetch: deps.fetch, deviceId: deps.deviceId, now: deps.now, timeoutMs: deps.timeoutMs };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const push = await pushOutbox({
+          ...common,
+          maxBatchChanges: deps.maxBatchChanges,
+          onProgress: ({ pushed, total }) => deps.onProgress?.({ phase: 'push', done: pushed, total })
+        });
+        const pull = await pullChanges({
+          ...common,
+          pageSize: deps.pageSize,
+          onProgress: ({ pulled }) => deps.onProgress?.({ phase: 'pull', done: pulled })
+        });
+        return { pushed: push.pushed, pulled: pull.pulled, setAside: push.setAside };
+      } catch (error) {
+        if (!(error instanceof SyncError) || !error.transient || attempt + 1 >= attempts) throw error;
+        await deps.sleep(retryDelay(attempt, deps.random, error.retryAfterMs));
+      }
+    }
+  });
+}
+
+/** The browser's Web Locks, so two tabs never sync at once; a plain flag where there are none. */
+export function browserExclusive(): SyncDeps['exclusive'] {
+  let running = false;
+  return async (work) => {
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      return navigator.locks.request('anchor-listening-sync', { ifAvailable: true }, (lock) => (lock ? work() : null));
+    }
+    if (running) return null;
+    running = true;
+    try {
+      return await work();
+    } finally {
+      running = false;
+    }
+  };
+}
