@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import type { HistoryEntry } from '$lib/domain/conversation-history';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
 import { countUnsyncedConversations } from './db/outbox';
 import { DeviceDatabase } from './db/database';
@@ -49,6 +50,16 @@ export class FieldApp {
     window.addEventListener('online', () => void this.refreshReference().then(() => this.syncNow()));
     await this.refreshReference();
     await this.syncNow();
+  }
+
+  /** Values of a conversation that lost to edits made at the same time elsewhere; null when offline. */
+  async conversationHistory(id: string): Promise<HistoryEntry[] | null> {
+    try {
+      const response = await this.#fetch(`/api/conversations/${encodeURIComponent(id)}/history`);
+      return response.ok ? ((await response.json()) as { history: HistoryEntry[] }).history : null;
+    } catch {
+      return null;
+    }
   }
 
   async refreshReference(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Conversation } from '$lib/domain/conversation';
+import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { PullResult, PulledConversation } from '$lib/domain/protocol';
 import type { SqlClient } from './sql-database';
 
@@ -55,14 +56,6 @@ export async function pullConversations(
     conversation: deleted ? null : conversation
   }));
   return { conversations, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
-}
-
-export interface HistoryEntry {
-  field: string;
-  lostValue: unknown;
-  lostChangeId: string;
-  wonChangeId: string;
-  recordedAt: string;
 }
 
 /** Values of a conversation that lost to a concurrent edit of the same field, oldest first. */

@@ -5,7 +5,6 @@ import { createSqlStore } from './sql-store';
 import type { Store } from './store';
 
 export type { Store } from './store';
-export type { HistoryEntry } from './conversation-reads';
 export { DataDirInUseError } from './data-dir-lock';
 export { NetworkAlreadySetUpError, UnknownReferenceError } from './errors';
 

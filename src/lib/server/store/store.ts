@@ -3,7 +3,7 @@ import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Network, ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
 import type { Change, PullResult } from '$lib/domain/protocol';
-import type { HistoryEntry } from './conversation-reads';
+import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
 
 export interface ChangeBatch {
