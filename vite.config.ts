@@ -39,7 +39,8 @@ export default defineConfig({
         navigateFallback: '/',
         navigateFallbackDenylist: [/^\/api\//],
         clientsClaim: true,
-        cleanupOutdatedCaches: true
+        cleanupOutdatedCaches: true,
+        importScripts: ['/sw-background-sync.js']
       }
     })
   ],

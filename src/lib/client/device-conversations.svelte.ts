@@ -5,7 +5,7 @@ import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
 import { deleteConversation, editConversation, saveConversation } from './db/conversations';
 import type { DeviceDatabase, StoredConversation } from './db/database';
-import { unsyncedConversationIds } from './db/outbox';
+import { resendRejected, unsyncedConversationIds } from './db/outbox';
 import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
 
 /** Why a save failed, in words a community worker can act on. */
@@ -37,6 +37,8 @@ export class DeviceConversations {
   /** Today's and unsynced conversations while a page watches them (raw: replaced whole, never mutated). */
   list = $state.raw<ListedConversation[]>([]);
   recentWardCodes = $state.raw<string[]>([]);
+  /** Changes the server refused as invalid, with its reasons, by conversation. */
+  refused = $state.raw<Map<string, string[]>>(new Map());
 
   #db: DeviceDatabase;
   #afterChange: () => void;
@@ -46,8 +48,13 @@ export class DeviceConversations {
     this.#afterChange = afterChange;
   }
 
-  /** Keeps `recentWardCodes` current as the database changes, in this tab or another. */
+  /** Keeps `recentWardCodes` and `refused` current as the database changes, in this tab or another. */
   watch(): void {
+    liveQuery(() => this.#db.rejected.toArray()).subscribe((entries) => {
+      const byConversation = new Map<string, string[]>();
+      for (const entry of entries) byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry.message]);
+      this.refused = byConversation;
+    });
     liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
       (setting) => (this.recentWardCodes = setting ? JSON.parse(setting.value) : [])
     );
@@ -60,16 +67,18 @@ export class DeviceConversations {
   watchList(): () => void {
     const subscription = liveQuery(async () => {
       const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
-      const [today, unsynced] = await Promise.all([
+      const [today, unsynced, refused] = await Promise.all([
         this.#db.conversations.where('recordedAt').aboveOrEqual(startOfToday).toArray(),
-        unsyncedConversationIds(this.#db)
+        unsyncedConversationIds(this.#db),
+        this.#db.rejected.orderBy('conversationId').uniqueKeys()
       ]);
       const todayIds = new Set(today.map((c) => c.id));
-      const older = (await this.#db.conversations.bulkGet([...unsynced].filter((id) => !todayIds.has(id)))).filter(
+      const notSynced = new Set([...unsynced, ...(refused as string[])]);
+      const older = (await this.#db.conversations.bulkGet([...notSynced].filter((id) => !todayIds.has(id)))).filter(
         (c): c is StoredConversation => !!c
       );
       return [...today, ...older]
-        .map((c) => ({ ...c, synced: !unsynced.has(c.id) }))
+        .map((c) => ({ ...c, synced: !notSynced.has(c.id) }))
         .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
     }).subscribe((list) => (this.list = list));
     return () => subscription.unsubscribe();
@@ -95,13 +104,30 @@ export class DeviceConversations {
     return saved;
   }
 
+  /** Saves an edit; a conversation the server had refused is sent again as it now is. */
   async edit(id: string, fields: ConversationFields): Promise<void> {
-    await guarded(() => editConversation(this.#db, id, fields));
+    await guarded(async () => {
+      await editConversation(this.#db, id, fields);
+      await resendRejected(this.#db, id, uuidv7);
+    });
     this.#afterChange();
   }
 
+  /** The conversation and why the server refused it, as a file the worker can keep or send on. */
+  async exportRefused(id: string): Promise<Blob> {
+    const [conversation, refused] = await Promise.all([
+      this.#db.conversations.get(id),
+      this.#db.rejected.where('conversationId').equals(id).toArray()
+    ]);
+    const body = { conversation, refusedChanges: refused.map(({ change, message, rejectedAt }) => ({ change, message, rejectedAt })) };
+    return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
+  }
+
   async remove(id: string): Promise<void> {
-    await guarded(() => deleteConversation(this.#db, id));
+    await guarded(async () => {
+      await deleteConversation(this.#db, id);
+      await this.#db.rejected.where('conversationId').equals(id).delete();
+    });
     this.#afterChange();
   }
 

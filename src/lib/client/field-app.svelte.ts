@@ -31,8 +31,8 @@ export class FieldApp {
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
     this.#db = db;
     this.#fetch = fetchFn;
-    // After each save, edit or delete: sync at once when online.
-    this.conversations = new DeviceConversations(db, () => navigator.onLine && void this.syncNow());
+    // After each save, edit or delete: sync at once when online, or as soon as the browser is back online.
+    this.conversations = new DeviceConversations(db, () => (navigator.onLine ? void this.syncNow() : void requestBackgroundSync()));
   }
 
   /** Loads what is on the device, then refreshes from the server and syncs (on app start). */
@@ -48,6 +48,9 @@ export class FieldApp {
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);
     window.addEventListener('online', () => void this.refreshReference().then(() => this.syncNow()));
+    navigator.serviceWorker?.addEventListener('message', (event) => {
+      if (event.data?.type === 'sync-now') void this.syncNow();
+    });
     await this.refreshReference();
     await this.syncNow();
   }
@@ -99,6 +102,13 @@ export class FieldApp {
       this.progress = null;
     }
   }
+}
+
+/** Asks the browser to wake the app's service worker when a connection is back (Chromium only). */
+async function requestBackgroundSync(): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+  await sync?.register('anchor-listening-sync').catch(() => undefined);
 }
 
 let fieldApp: FieldApp | undefined;

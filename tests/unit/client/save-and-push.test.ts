@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { deleteConversation, editConversation, saveConversation } from '../../../src/lib/client/db/conversations';
-import { countUnsyncedConversations, unsyncedConversationIds } from '../../../src/lib/client/db/outbox';
+import { countUnsyncedConversations, resendRejected, unsyncedConversationIds } from '../../../src/lib/client/db/outbox';
 import { DeviceDatabase } from '../../../src/lib/client/db/database';
 import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
 import type { Network, ReferenceData } from '../../../src/lib/domain/network';
@@ -91,6 +91,15 @@ describe('pushing the outbox', () => {
     expect(setAside.message).toContain('E05999999');
     expect(await store.countConversations(network.id)).toBe(before + 1);
     expect(await store.conversationsByIds([good.id, refused.id])).toHaveLength(1);
+
+    // The worker corrects the ward; the conversation is sent again, as it now is.
+    const { id: _, recordedAt: __, savedAt: ___, revision: ____, ...fields } = (await db.conversations.get(refused.id))!;
+    await editConversation(db, refused.id, { ...fields, wardCode: 'E05011397' });
+    await resendRejected(db, refused.id, uuidv7);
+    expect(await db.rejected.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((entry) => entry.change.op)).toEqual(['create']);
+    expect(await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() })).toEqual({ pushed: 1, setAside: 0 });
+    expect((await store.conversationsByIds([refused.id]))[0]?.wardCode).toBe('E05011397');
   });
 });
 

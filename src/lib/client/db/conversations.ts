@@ -30,7 +30,10 @@ function changedFields(before: ConversationFields, after: ConversationFields): P
   return changed as Partial<ConversationFields>;
 }
 
-/** Saves an edit here and queues the changed fields to sync; an edit that changes nothing queues nothing. */
+/**
+ * Saves an edit here and queues the changed fields to sync; an edit that changes nothing queues
+ * nothing. A conversation the server never accepted is only changed here: it is sent again whole.
+ */
 export async function editConversation(
   db: DeviceDatabase,
   id: string,
@@ -38,18 +41,21 @@ export async function editConversation(
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
   const valid = ConversationFields.parse(fields);
-  return db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
+  return db.transaction('rw', [db.conversations, db.outbox, db.unsynced, db.rejected], async () => {
     const before = await db.conversations.get(id);
     if (!before) throw new Error('This conversation is no longer on this device.');
     const changes = changedFields(before, valid);
     const updated: StoredConversation = { ...before, ...valid, savedAt: now().toISOString() };
     if (Object.keys(changes).length === 0) return before;
     await db.conversations.put(updated);
-    await queueChange(
-      db,
-      { op: 'update', changeId: uuidv7(), conversationId: id, baseRevision: before.revision, fields: changes },
-      updated.savedAt
-    );
+    const neverAccepted = await db.rejected.where('conversationId').equals(id).filter((e) => e.change.op === 'create').count();
+    if (neverAccepted === 0) {
+      await queueChange(
+        db,
+        { op: 'update', changeId: uuidv7(), conversationId: id, baseRevision: before.revision, fields: changes },
+        updated.savedAt
+      );
+    }
     return updated;
   });
 }

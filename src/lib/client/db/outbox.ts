@@ -55,3 +55,31 @@ export function countUnsyncedConversations(db: DeviceDatabase): Promise<number> 
 export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<string>> {
   return new Set(await db.unsynced.toCollection().primaryKeys());
 }
+
+/**
+ * Sends a conversation again after the worker fixed what the server refused: the refused changes
+ * are replaced by one change carrying the conversation as it is now on the device.
+ */
+export async function resendRejected(db: DeviceDatabase, conversationId: string, makeChangeId: () => string): Promise<void> {
+  await db.transaction('rw', [db.conversations, db.outbox, db.unsynced, db.rejected], async () => {
+    const refused = await db.rejected.where('conversationId').equals(conversationId).toArray();
+    if (refused.length === 0) return;
+    const current = await db.conversations.get(conversationId);
+    const at = new Date().toISOString();
+    if (current) {
+      const { savedAt: _, revision, ...conversation } = current;
+      const { id: __, recordedAt: ___, ...fields } = conversation;
+      const wasCreate = refused.some((entry) => entry.change.op === 'create');
+      await queueChange(
+        db,
+        wasCreate
+          ? { op: 'create', changeId: makeChangeId(), conversation }
+          : { op: 'update', changeId: makeChangeId(), conversationId, baseRevision: revision, fields },
+        at
+      );
+    } else {
+      await queueChange(db, { op: 'delete', changeId: makeChangeId(), conversationId }, at);
+    }
+    await db.rejected.bulkDelete(refused.map((entry) => entry.changeId));
+  });
+}
