@@ -217,15 +217,15 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: conversations[0].id, baseRevision: 1, fields: { peopleCount: 3 } }] });
       await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversations[1].id }] });
 
-      const first = await store.pull(network.id, '0', 2);
+      const first = await store.pull(network.id, uuidv7(), '0', 2);
       expect(first.more).toBe(true);
       expect(first.conversations.map((c) => c.id)).toEqual([conversations[2].id, conversations[3].id]);
-      const rest = await store.pull(network.id, first.cursor, 10);
+      const rest = await store.pull(network.id, uuidv7(), first.cursor, 10);
       expect(rest.more).toBe(false);
       expect(rest.conversations.map((c) => c.id)).toEqual([conversations[4].id, conversations[0].id, conversations[1].id]);
       expect(rest.conversations[1]).toMatchObject({ revision: 2, deleted: false, conversation: { peopleCount: 3 } });
       expect(rest.conversations[2]).toEqual({ id: conversations[1].id, revision: 2, deleted: true, conversation: null });
-      expect(await store.pull(network.id, rest.cursor, 10)).toEqual({ conversations: [], cursor: rest.cursor, more: false });
+      expect(await store.pull(network.id, uuidv7(), rest.cursor, 10)).toEqual({ conversations: [], cursor: rest.cursor, more: false });
     });
 
     it('S5 edits of different fields from two devices both survive', async () => {
@@ -264,6 +264,20 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       await store.applyChanges({ ...device, changes: [createOf(original), edit(2), edit(3)] });
       expect((await store.conversationsByIds([original.id]))[0].peopleCount).toBe(3);
       expect(await store.conversationHistory(original.id)).toEqual([]);
+    });
+
+    it('S4 pull leaves out what the asking device created and nobody changed, moving its cursor past them', async () => {
+      const { network } = await setUpLeeds();
+      const creator = uuidv7();
+      const mine = makeConversation({ wardCode: ARMLEY });
+      const edited = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges({ networkId: network.id, deviceId: creator, userId: null, changes: [createOf(mine), createOf(edited)] });
+      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [{ op: 'update', changeId: uuidv7(), conversationId: edited.id, baseRevision: 1, fields: { peopleCount: 2 } }] });
+      const forCreator = await store.pull(network.id, creator, '0', 10);
+      expect(forCreator.conversations.map((c) => c.id)).toEqual([edited.id]);
+      const forOthers = await store.pull(network.id, uuidv7(), '0', 10);
+      expect(forOthers.conversations.map((c) => c.id)).toEqual([mine.id, edited.id]);
+      expect(forCreator.cursor).toBe(forOthers.cursor);
     });
   });
 }

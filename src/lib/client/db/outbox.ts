@@ -7,6 +7,17 @@ import type { DeviceDatabase } from './database';
  * changes there are; both are written in the same transactions.
  */
 
+/** Entries grouped by key (Map.groupBy, which Node 20 lacks). */
+export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 const conversationOf = (change: Change) => (change.op === 'create' ? change.conversation.id : change.conversationId);
 
 /** Queues a change; call inside a transaction that includes `outbox` and `unsynced`. */
@@ -21,11 +32,10 @@ export async function queueChange(db: DeviceDatabase, change: Change, at: string
 async function takeOut(db: DeviceDatabase, changeIds: string[]) {
   const entries = (await db.outbox.bulkGet(changeIds)).filter((entry) => entry !== undefined);
   await db.outbox.bulkDelete(entries.map((entry) => entry.changeId));
-  for (const conversationId of new Set(entries.map((entry) => entry.conversationId))) {
-    const left = await db.outbox.where('conversationId').equals(conversationId).count();
-    if (left === 0) await db.unsynced.delete(conversationId);
-    else await db.unsynced.put({ conversationId, changes: left });
-  }
+  const conversationIds = [...new Set(entries.map((entry) => entry.conversationId))];
+  const left = groupBy(await db.outbox.where('conversationId').anyOf(conversationIds).toArray(), (entry) => entry.conversationId);
+  await db.unsynced.bulkDelete(conversationIds.filter((id) => !left.has(id)));
+  await db.unsynced.bulkPut([...left].map(([conversationId, waiting]) => ({ conversationId, changes: waiting.length })));
   return entries;
 }
 

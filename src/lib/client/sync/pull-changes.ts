@@ -1,6 +1,7 @@
 import { PROTOCOL_VERSION, PullResult, type PulledConversation, type PullRequest } from '$lib/domain/protocol';
 import { SyncError } from '$lib/domain/sync-error';
 import type { DeviceDatabase, StoredConversation } from '../db/database';
+import { groupBy } from '../db/outbox';
 import { postJson } from './http';
 
 export interface PullOptions {
@@ -34,27 +35,34 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
   }
 }
 
-async function storePage(db: DeviceDatabase, conversations: PulledConversation[], cursor: string) {
+/**
+ * Stores a page and the cursor after it in one transaction, with bulk reads and writes. The
+ * server's copy replaces this device's, with the device's own changes not yet acknowledged laid
+ * on top again, so a worker never sees an edit of theirs disappear (S5). A deletion sticks (S6).
+ */
+async function storePage(db: DeviceDatabase, pulled: PulledConversation[], cursor: string) {
   await db.transaction('rw', [db.conversations, db.outbox, db.settings], async () => {
-    for (const pulled of conversations) await storePulled(db, pulled);
+    const ids = pulled.map((p) => p.id);
+    const [existing, waiting] = await Promise.all([
+      db.conversations.bulkGet(ids),
+      db.outbox.where('conversationId').anyOf(ids).sortBy('changeId')
+    ]);
+    const waitingFor = groupBy(waiting, (entry) => entry.conversationId);
+    const savedAt = new Date().toISOString();
+    const removed: string[] = [];
+    const kept: StoredConversation[] = [];
+    pulled.forEach((p, i) => {
+      const mine = waitingFor.get(p.id) ?? [];
+      if (p.deleted || !p.conversation || mine.some((entry) => entry.change.op === 'delete')) {
+        removed.push(p.id);
+        return;
+      }
+      let local: StoredConversation = { ...p.conversation, revision: p.revision, savedAt: existing[i]?.savedAt ?? savedAt };
+      for (const { change } of mine) if (change.op === 'update') local = { ...local, ...change.fields };
+      kept.push(local);
+    });
+    await db.conversations.bulkDelete(removed);
+    await db.conversations.bulkPut(kept);
     await db.settings.put({ key: 'pullCursor', value: cursor });
   });
-}
-
-/**
- * The server's copy replaces this device's, with the device's own changes not yet acknowledged
- * laid on top again, so a worker never sees an edit of theirs disappear (S5). A deletion sticks (S6).
- */
-async function storePulled(db: DeviceDatabase, pulled: PulledConversation) {
-  const waiting = await db.outbox.where('conversationId').equals(pulled.id).sortBy('changeId');
-  if (pulled.deleted || !pulled.conversation || waiting.some((entry) => entry.change.op === 'delete')) {
-    await db.conversations.delete(pulled.id);
-    return;
-  }
-  const existing = await db.conversations.get(pulled.id);
-  let local: StoredConversation = { ...pulled.conversation, revision: pulled.revision, savedAt: existing?.savedAt ?? new Date().toISOString() };
-  for (const { change } of waiting) {
-    if (change.op === 'update') local = { ...local, ...change.fields };
-  }
-  await db.conversations.put(local);
 }

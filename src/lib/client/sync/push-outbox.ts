@@ -23,7 +23,7 @@ export interface PushOptions {
  * why when it stops early; what is not acknowledged stays in the outbox.
  */
 export async function pushOutbox(options: PushOptions): Promise<{ pushed: number; setAside: number }> {
-  const { db, maxBatchChanges = 200, maxBatchBytes = PUSH_MAX_BYTES / 2 } = options;
+  const { db, maxBatchChanges = PUSH_MAX_CHANGES, maxBatchBytes = PUSH_MAX_BYTES / 2 } = options;
   const total = await db.outbox.count();
   let pushed = 0;
   let setAsideCount = 0;

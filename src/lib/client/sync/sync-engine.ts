@@ -51,16 +51,21 @@ export function syncOnce(deps: SyncDeps): Promise<SyncOutcome | null> {
     const common = { db: deps.db, fetch: deps.fetch, deviceId: deps.deviceId, now: deps.now, timeoutMs: deps.timeoutMs };
     for (let attempt = 0; ; attempt++) {
       try {
+        // User Timing marks, so a sync's phases can be measured in the browser's tools and `npm run bench`.
+        performance.mark('anchor:push-start');
         const push = await pushOutbox({
           ...common,
           maxBatchChanges: deps.maxBatchChanges,
           onProgress: ({ pushed, total }) => deps.onProgress?.({ phase: 'push', done: pushed, total })
         });
+        performance.measure('anchor:push', 'anchor:push-start');
+        performance.mark('anchor:pull-start');
         const pull = await pullChanges({
           ...common,
           pageSize: deps.pageSize,
           onProgress: ({ pulled }) => deps.onProgress?.({ phase: 'pull', done: pulled })
         });
+        performance.measure('anchor:pull', 'anchor:pull-start');
         return { pushed: push.pushed, pulled: pull.pulled, setAside: push.setAside };
       } catch (error) {
         if (!(error instanceof SyncError) || !error.transient || attempt + 1 >= attempts) throw error;

@@ -35,21 +35,27 @@ export async function countConversations(db: SqlClient, networkId: string): Prom
 /**
  * One page of the network's conversations changed after `cursor`, in change order, deleted ones
  * as tombstones (SYNC-SPEC S4, S6). A device stores the page, then asks from the returned cursor.
+ * Conversations the asking device created and nobody has changed since are left out (it holds
+ * them exactly so already), though the cursor moves past them.
  */
 export async function pullConversations(
   db: SqlClient,
   networkId: string,
+  deviceId: string,
   cursor: string,
   limit: number
 ): Promise<Omit<PullResult, 'protocol' | 'kind'>> {
-  const rows = await db.query<Conversation & { seq: string; revision: number; deleted: boolean }>(
-    `${CONVERSATION_SELECT.replace('select ', 'select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, ')}
+  const rows = await db.query<Conversation & { seq: string; revision: number; deleted: boolean; own: boolean }>(
+    `${CONVERSATION_SELECT.replace(
+      'select ',
+      'select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, (c.revision = 1 and c.device_id = $4::uuid) as own, '
+    )}
       where c.network_id = $1 and c.seq > $2::bigint
       order by c.seq limit $3`,
-    [networkId, cursor, limit + 1]
+    [networkId, cursor, limit + 1, deviceId]
   );
   const page = rows.slice(0, limit);
-  const conversations: PulledConversation[] = page.map(({ seq: _, revision, deleted, ...conversation }) => ({
+  const conversations: PulledConversation[] = page.filter((row) => !row.own).map(({ seq: _, own: __, revision, deleted, ...conversation }) => ({
     id: conversation.id,
     revision,
     deleted,

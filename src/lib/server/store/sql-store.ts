@@ -19,7 +19,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     archiveEvent: (networkId, eventId) => settings.archiveEvent(db, networkId, eventId),
     applyChanges: (batch) => applyChanges(db, batch),
     conversationsByIds: (ids) => reads.conversationsByIds(db, ids),
-    pull: (networkId, cursor, limit) => reads.pullConversations(db, networkId, cursor, limit),
+    pull: (networkId, deviceId, cursor, limit) => reads.pullConversations(db, networkId, deviceId, cursor, limit),
     conversationHistory: (id) => reads.conversationHistory(db, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),

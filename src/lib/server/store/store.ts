@@ -34,7 +34,7 @@ export interface Store {
   applyChanges(batch: ChangeBatch): Promise<void>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
-  pull(networkId: string, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
+  pull(networkId: string, deviceId: string, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
   /** Values that lost to concurrent edits of the same field (S5). */
   conversationHistory(conversationId: string): Promise<HistoryEntry[]>;
   countConversations(networkId: string): Promise<number>;

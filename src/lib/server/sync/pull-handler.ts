@@ -13,6 +13,6 @@ export async function handlePull(store: Store, request: Request): Promise<PullRe
   if (!pull.success) return refuse(422, 'invalid', `The pull was refused. ${describeIssues(pull.error.issues)}`);
   const network = await store.getNetwork();
   if (!network) return refuse(409, 'not-set-up', syncErrorMessage('not-set-up'));
-  const page = await store.pull(network.id, pull.data.cursor, pull.data.limit ?? PULL_MAX_PAGE);
+  const page = await store.pull(network.id, pull.data.deviceId, pull.data.cursor, pull.data.limit ?? PULL_MAX_PAGE);
   return { status: 200, body: { protocol: PROTOCOL_VERSION, kind: 'pull-result', ...page } };
 }
