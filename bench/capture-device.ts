@@ -85,7 +85,7 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
 }
 
 /** Puts conversations on the device as the app keeps them: each with its waiting outbox entry. */
-async function seedDevice(page: Page, conversations: ReturnType<typeof generateConversations>) {
+export async function seedDevice(page: Page, conversations: ReturnType<typeof generateConversations>) {
   await page.evaluate(async (items) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const opening = indexedDB.open('anchor-listening');
@@ -93,12 +93,11 @@ async function seedDevice(page: Page, conversations: ReturnType<typeof generateC
       opening.onerror = () => reject(opening.error);
     });
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['conversations', 'outbox', 'unsynced'], 'readwrite');
+      const tx = db.transaction(['conversations', 'outbox'], 'readwrite');
       for (const conversation of items) {
         const changeId = conversation.id; // unique and time-ordered, like the app's own change ids
-        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt });
+        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1 });
         tx.objectStore('outbox').put({ changeId, conversationId: conversation.id, queuedAt: conversation.recordedAt, change: { op: 'create', changeId, conversation } });
-        tx.objectStore('unsynced').put({ conversationId: conversation.id, changes: 1 });
       }
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);

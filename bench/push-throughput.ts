@@ -9,6 +9,7 @@ import { openStore } from '../src/lib/server/store';
 import { openPgliteDatabase } from '../src/lib/server/store/pglite-database';
 import { AppServer } from '../tests/support/app-server';
 import { networkSetupFromFile, WARD_FILES } from '../tests/support/shared-data';
+import { floorInsertRate } from './floor-insert';
 import { generateConversations } from './generate-conversations';
 import type { BenchResult } from './results';
 
@@ -40,9 +41,9 @@ export async function benchPushThroughput(): Promise<BenchResult[]> {
     const pushSeconds = (performance.now() - pushStart) / 1000;
     await server.stop();
 
-    const insertSeconds = await rawInsertSeconds(server.dataDir!, network.id, deviceId, conversations, generate(WARM_UP, 3));
+    const db = await openPgliteDatabase(server.dataDir);
+    const insertRate = await floorInsertRate(db, network.id, deviceId, conversations, BATCH).finally(() => db.close());
     const pushRate = COUNT / pushSeconds;
-    const insertRate = COUNT / insertSeconds;
     return [
       { name: 'push 10,000 via HTTP into PGlite', value: pushRate, unit: 'conversations/s', peer: 'raw multi-row INSERT', ratio: pushRate / insertRate },
       { name: 'raw multi-row INSERT into PGlite (200 rows/statement)', value: insertRate, unit: 'rows/s' }
@@ -66,39 +67,5 @@ async function pushAll(url: string, deviceId: string, conversations: Conversatio
       })
     });
     if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
-  }
-}
-
-/** The floor: the same rows (new ids) as multi-row INSERTs of one batch each, straight into PGlite. */
-async function rawInsertSeconds(
-  dataDir: string,
-  networkId: string,
-  deviceId: string,
-  conversations: Conversation[],
-  warmUp: Conversation[]
-) {
-  const db = await openPgliteDatabase(dataDir);
-  const insert = async (batch: Conversation[]) => {
-    const params: unknown[] = [];
-    const rows = batch.map((c) => {
-      const values = [uuidv7(), networkId, c.wardCode, c.recordedAt, c.eventId, JSON.stringify(c.answers), JSON.stringify(c.quotes),
-        `{${c.themeIds.join(',')}}`, c.peopleCount, JSON.stringify(c.equality), c.followUp.wanted, true, deviceId];
-      params.push(...values);
-      return `(${values.map((_, i) => `$${params.length - values.length + i + 1}`).join(', ')})`;
-    });
-    await db.query(
-      `insert into conversations (id, network_id, ward_code, recorded_at, event_id, answers, quotes, theme_ids,
-                                  people_count, equality, follow_up_wanted, consent_to_record, device_id)
-       values ${rows.join(', ')}`,
-      params
-    );
-  };
-  try {
-    for (const batch of batches(warmUp, BATCH)) await insert(batch);
-    const start = performance.now();
-    for (const batch of batches(conversations, BATCH)) await insert(batch);
-    return (performance.now() - start) / 1000;
-  } finally {
-    await db.close();
   }
 }

@@ -1,18 +1,18 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture), prints the figures and saves them to bench/results.json.
+ * push, capture, sync), prints the figures and saves them to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchCaptureDevice } from './capture-device';
-import { benchPouchDbPeer } from './pouchdb-peer';
+import { benchSyncEngine } from './sync-engine';
 import { benchPushThroughput } from './push-throughput';
 import { printResults, writeResults, type BenchResult } from './results';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   push: benchPushThroughput,
   capture: benchCaptureDevice,
-  pouchdb: benchPouchDbPeer
+  sync: benchSyncEngine
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

@@ -92,7 +92,7 @@ export class DeviceConversations {
     // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
     performance.mark('anchor:save-start');
     const saved = await guarded(() =>
-      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.unsynced, this.#db.drafts], async () => {
+      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
         const stored = await saveConversation(this.#db, { ...fields, id: uuidv7(), recordedAt: now.toISOString() }, () => now);
         await this.#db.drafts.delete('new-conversation');
         return stored;

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DeviceDatabase, SCHEMA_VERSIONS } from '../../../src/lib/client/db/database';
+import { countUnsyncedConversations } from '../../../src/lib/client/db/outbox';
 import { Conversation } from '../../../src/lib/domain/conversation';
 import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
 
@@ -54,7 +55,7 @@ describe('device database migrations', () => {
     const [entry] = await db.outbox.toArray();
     expect(entry.conversationId).toBe(waiting.id);
     expect(entry.change.op === 'create' && Conversation.parse(entry.change.conversation).quotes).toEqual(waiting.quotes);
-    expect(await db.unsynced.toArray()).toEqual([{ conversationId: waiting.id, changes: 1 }]);
+    expect(await countUnsyncedConversations(db)).toBe(1);
     expect(await db.settings.get('deviceId')).toEqual({ key: 'deviceId', value: 'device-1' });
     db.close();
   });

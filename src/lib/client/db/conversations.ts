@@ -14,7 +14,7 @@ export async function saveConversation(
 ): Promise<StoredConversation> {
   const valid = Conversation.parse(conversation);
   const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1 };
-  await db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
+  await db.transaction('rw', db.conversations, db.outbox, db.repeatChanges, async () => {
     await db.conversations.add(stored);
     await queueChange(db, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
   });
@@ -41,7 +41,7 @@ export async function editConversation(
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
   const valid = ConversationFields.parse(fields);
-  return db.transaction('rw', [db.conversations, db.outbox, db.unsynced, db.rejected], async () => {
+  return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.rejected], async () => {
     const before = await db.conversations.get(id);
     if (!before) throw new Error('This conversation is no longer on this device.');
     const changes = changedFields(before, valid);
@@ -66,7 +66,7 @@ export async function deleteConversation(
   id: string,
   now: () => Date = () => new Date()
 ): Promise<void> {
-  await db.transaction('rw', db.conversations, db.outbox, db.unsynced, async () => {
+  await db.transaction('rw', db.conversations, db.outbox, db.repeatChanges, async () => {
     await db.conversations.delete(id);
     await queueChange(db, { op: 'delete', changeId: uuidv7(), conversationId: id }, now().toISOString());
   });

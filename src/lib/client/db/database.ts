@@ -24,10 +24,13 @@ export interface OutboxEntry {
   change: Change;
 }
 
-/** How many changes of a conversation wait in the outbox; a conversation is here only while some do. */
-export interface UnsyncedTally {
+/**
+ * A conversation with more than one change waiting, and how many beyond the first. Conversations
+ * waiting = outbox entries − the sum of these, two cheap reads however long the outbox is.
+ */
+export interface RepeatChanges {
   conversationId: string;
-  changes: number;
+  extra: number;
 }
 
 /** A change the server refused as invalid, kept with its reason until the worker fixes or exports it. */
@@ -72,7 +75,7 @@ export const SCHEMA_VERSIONS = {
   2: {
     conversations: 'id, wardCode, recordedAt, savedAt',
     outbox: 'changeId, conversationId',
-    unsynced: 'conversationId',
+    repeatChanges: 'conversationId',
     rejected: 'changeId, conversationId',
     referenceData: 'key',
     wardBoundaries: 'code',
@@ -84,7 +87,7 @@ export const SCHEMA_VERSIONS = {
 export class DeviceDatabase extends Dexie {
   conversations!: EntityTable<StoredConversation, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'changeId'>;
-  unsynced!: EntityTable<UnsyncedTally, 'conversationId'>;
+  repeatChanges!: EntityTable<RepeatChanges, 'conversationId'>;
   rejected!: EntityTable<RejectedEntry, 'changeId'>;
   referenceData!: EntityTable<CachedReferenceData, 'key'>;
   wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;

@@ -1,10 +1,10 @@
 import type { Change } from '$lib/domain/protocol';
-import type { DeviceDatabase } from './database';
+import type { DeviceDatabase, OutboxEntry } from './database';
 
 /**
- * The outbox: changes waiting to be pushed, and beside it, per conversation, how many of its
- * changes wait. The tally keeps "how many conversations are waiting" a single count however many
- * changes there are; both are written in the same transactions.
+ * The outbox: changes waiting to be pushed, and beside it the conversations with more than one
+ * change waiting. "How many conversations wait" is then outbox entries minus repeats: two reads
+ * however long the outbox, and acknowledging a batch of creates touches only the outbox.
  */
 
 /** Entries grouped by key (Map.groupBy, which Node 20 lacks). */
@@ -20,28 +20,38 @@ export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 const conversationOf = (change: Change) => (change.op === 'create' ? change.conversation.id : change.conversationId);
 
-/** Queues a change; call inside a transaction that includes `outbox` and `unsynced`. */
+/** Queues a change; call inside a transaction that includes `outbox` and `repeatChanges`. */
 export async function queueChange(db: DeviceDatabase, change: Change, at: string): Promise<void> {
   const conversationId = conversationOf(change);
+  const alreadyWaiting = await db.outbox.where('conversationId').equals(conversationId).count();
   await db.outbox.add({ changeId: change.changeId, conversationId, queuedAt: at, change });
-  const tally = await db.unsynced.get(conversationId);
-  await db.unsynced.put({ conversationId, changes: (tally?.changes ?? 0) + 1 });
+  if (alreadyWaiting > 0) await db.repeatChanges.put({ conversationId, extra: alreadyWaiting });
 }
 
-/** Takes changes out of the outbox and settles each conversation's tally; inside a transaction. */
-async function takeOut(db: DeviceDatabase, changeIds: string[]) {
-  const entries = (await db.outbox.bulkGet(changeIds)).filter((entry) => entry !== undefined);
-  await db.outbox.bulkDelete(entries.map((entry) => entry.changeId));
-  const conversationIds = [...new Set(entries.map((entry) => entry.conversationId))];
-  const left = groupBy(await db.outbox.where('conversationId').anyOf(conversationIds).toArray(), (entry) => entry.conversationId);
-  await db.unsynced.bulkDelete(conversationIds.filter((id) => !left.has(id)));
-  await db.unsynced.bulkPut([...left].map(([conversationId, waiting]) => ({ conversationId, changes: waiting.length })));
-  return entries;
+/**
+ * Takes these entries out of the outbox and settles the repeats; inside a transaction. Entries
+ * that are a run of the outbox's oldest go in one range delete.
+ */
+async function takeOut(db: DeviceDatabase, entries: OutboxEntry[]) {
+  if (entries.length === 0) return;
+  const ids = entries.map((entry) => entry.changeId).sort();
+  const run = await db.outbox.where(':id').between(ids[0], ids.at(-1)!, true, true).count();
+  if (run === ids.length) await db.outbox.where(':id').between(ids[0], ids.at(-1)!, true, true).delete();
+  else await db.outbox.bulkDelete(ids);
+  const taken = new Map<string, number>();
+  for (const entry of entries) taken.set(entry.conversationId, (taken.get(entry.conversationId) ?? 0) + 1);
+  // Few conversations have repeats (edits before a sync), so read them all rather than look each up.
+  for (const repeat of await db.repeatChanges.toArray()) {
+    const gone = taken.get(repeat.conversationId);
+    if (!gone) continue;
+    if (repeat.extra - gone > 0) await db.repeatChanges.put({ ...repeat, extra: repeat.extra - gone });
+    else await db.repeatChanges.delete(repeat.conversationId);
+  }
 }
 
 /** Drops exactly these changes, acknowledged by the server (SYNC-SPEC S3). */
-export async function dropAcknowledged(db: DeviceDatabase, changeIds: string[]): Promise<void> {
-  await db.transaction('rw', db.outbox, db.unsynced, () => takeOut(db, changeIds));
+export async function dropAcknowledged(db: DeviceDatabase, entries: OutboxEntry[]): Promise<void> {
+  await db.transaction('rw', db.outbox, db.repeatChanges, () => takeOut(db, entries));
 }
 
 /**
@@ -50,20 +60,23 @@ export async function dropAcknowledged(db: DeviceDatabase, changeIds: string[]):
  */
 export async function setAside(db: DeviceDatabase, rejected: { changeId: string; message: string }[]): Promise<void> {
   const at = new Date().toISOString();
-  await db.transaction('rw', db.outbox, db.unsynced, db.rejected, async () => {
+  await db.transaction('rw', db.outbox, db.repeatChanges, db.rejected, async () => {
     const reasons = new Map(rejected.map((r) => [r.changeId, r.message]));
-    const entries = await takeOut(db, [...reasons.keys()]);
+    const entries = (await db.outbox.bulkGet([...reasons.keys()])).filter((entry) => entry !== undefined);
+    await takeOut(db, entries);
     await db.rejected.bulkPut(entries.map((entry) => ({ ...entry, message: reasons.get(entry.changeId)!, rejectedAt: at })));
   });
 }
 
 /** Conversations with changes the server has not yet acknowledged. */
-export function countUnsyncedConversations(db: DeviceDatabase): Promise<number> {
-  return db.unsynced.count();
+export async function countUnsyncedConversations(db: DeviceDatabase): Promise<number> {
+  const [entries, repeats] = await Promise.all([db.outbox.count(), db.repeatChanges.toArray()]);
+  return entries - repeats.reduce((sum, repeat) => sum + repeat.extra, 0);
 }
 
+/** Their ids; reads the whole outbox's index, so only for pages that list conversations. */
 export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<string>> {
-  return new Set(await db.unsynced.toCollection().primaryKeys());
+  return new Set((await db.outbox.orderBy('conversationId').uniqueKeys()) as string[]);
 }
 
 /**
@@ -71,7 +84,7 @@ export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<s
  * are replaced by one change carrying the conversation as it is now on the device.
  */
 export async function resendRejected(db: DeviceDatabase, conversationId: string, makeChangeId: () => string): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.outbox, db.unsynced, db.rejected], async () => {
+  await db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.rejected], async () => {
     const refused = await db.rejected.where('conversationId').equals(conversationId).toArray();
     if (refused.length === 0) return;
     const current = await db.conversations.get(conversationId);

@@ -38,7 +38,5 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
       entry.change.conversation = toVersion2(entry.change.conversation) as never;
       entry.conversationId = entry.change.conversation.id;
     });
-  // Version 1 queued one create per conversation, so each waiting change is one waiting conversation.
-  const waiting = (await tx.table('outbox').toArray()) as { conversationId: string }[];
-  await tx.table('unsynced').bulkPut(waiting.map(({ conversationId }) => ({ conversationId, changes: 1 })));
+  // Version 1 queued one create per conversation, so no conversation has repeat changes.
 }

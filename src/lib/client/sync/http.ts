@@ -28,6 +28,7 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
 export async function postJson(
   fetchFn: typeof fetch,
   url: string,
+  /** The message, or its JSON text already encoded. */
   body: unknown,
   options: { timeoutMs: number; now: () => number }
 ): Promise<unknown> {
@@ -36,7 +37,7 @@ export async function postJson(
     response = await fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs)
     });
   } catch {
