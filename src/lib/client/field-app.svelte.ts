@@ -52,7 +52,7 @@ export class FieldApp {
       if (event.data?.type === 'sync-now') void this.syncNow();
     });
     await this.refreshReference();
-    await this.syncNow();
+    if (this.reference.status === 'ready') await this.syncNow();
   }
 
   /** Values of a conversation that lost to edits made at the same time elsewhere; null when offline. */
@@ -65,8 +65,11 @@ export class FieldApp {
     }
   }
 
+  /** Loads the network's reference data; once a network has just been set up, syncs too. */
   async refreshReference(): Promise<void> {
+    const wasReady = this.reference.status === 'ready';
     this.reference = await refreshReferenceData(this.#db, this.#fetch);
+    if (this.#started && !wasReady && this.reference.status === 'ready') void this.syncNow();
   }
 
   async syncNow(): Promise<void> {

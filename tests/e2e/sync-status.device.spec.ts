@@ -1,0 +1,54 @@
+import { WARD_FILES } from '../support/shared-data';
+import { expect, test, waitForServiceWorker } from './fixtures';
+import { CapturePage } from './pages/capture-page';
+import { SetupPage } from './pages/setup-page';
+
+test('S8 the sync bar shows what waits, a progress bar while sending, when it last synced, and why it could not', async ({ page, context, server }) => {
+  test.setTimeout(150_000);
+  const setup = new SetupPage(page);
+  await setup.open();
+  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  const capture = new CapturePage(page);
+  await expect(capture.heading).toBeVisible();
+  await waitForServiceWorker(context, page);
+  const bar = page.getByRole('region', { name: 'Sync' });
+  await expect(bar).toContainText('All conversations are synced');
+  await expect(bar).not.toContainText('Last synced: never');
+
+  // While a large push is on its way: a progress bar.
+  await context.route('**/api/sync/push', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await capture.record({ ward: 'Armley', loves: 'Sent slowly' });
+  await expect(bar.getByRole('progressbar')).toBeVisible();
+  await expect(bar).toContainText('All conversations are synced');
+  await context.unroute('**/api/sync/push');
+
+  // No signal.
+  await context.setOffline(true);
+  await server.stop();
+  await capture.record({ ward: 'Armley', loves: 'Recorded offline' });
+  await expect(bar).toContainText('1 conversation waiting to sync');
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bar.getByRole('alert')).toHaveText('This device is offline. Conversations are kept here and will sync when it is back online.');
+
+  // Online, but the server is down.
+  await context.setOffline(false);
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bar.getByRole('alert')).toHaveText('The server could not be reached. Conversations are kept here; try again later.', { timeout: 45_000 });
+
+  // The server has moved on to a protocol this app does not speak.
+  await server.start();
+  await context.route('**/api/sync/push', (route) =>
+    route.fulfill({ status: 426, json: { error: { reason: 'outdated-client', message: 'This app is out of date. Reload the app to update it, then sync again.' } } })
+  );
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bar.getByRole('alert')).toHaveText('This app is out of date. Reload the app to update it, then sync again.');
+  await expect(bar).toContainText('1 conversation waiting to sync');
+
+  await context.unroute('**/api/sync/push');
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bar).toContainText('All conversations are synced');
+  await expect(bar.getByRole('alert')).toHaveCount(0);
+});
