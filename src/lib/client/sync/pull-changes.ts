@@ -22,13 +22,15 @@ export interface PullOptions {
 export async function pullChanges(options: PullOptions): Promise<{ pulled: number }> {
   const { db } = options;
   let pulled = 0;
+  // A new tablet's first pull has no copies of its own to keep: it need not look for any.
+  const fresh = (await db.conversations.count()) === 0;
   for (;;) {
     const cursor = (await db.settings.get('pullCursor'))?.value ?? '0';
     const request: PullRequest = { protocol: PROTOCOL_VERSION, kind: 'pull', deviceId: options.deviceId, cursor, limit: options.pageSize ?? 500 };
     const body = await postJson(options.fetch, '/api/sync/pull', request, { timeoutMs: options.timeoutMs ?? 30_000, now: options.now ?? Date.now });
     const page = PullResult.safeParse(body);
     if (!page.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');
-    await storePage(db, page.data.conversations, page.data.cursor);
+    await storePage(db, page.data.conversations, page.data.cursor, fresh);
     pulled += page.data.conversations.length;
     options.onProgress?.({ pulled });
     if (!page.data.more) return { pulled };
@@ -40,12 +42,13 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
  * server's copy replaces this device's, with the device's own changes not yet acknowledged laid
  * on top again, so a worker never sees an edit of theirs disappear (S5). A deletion sticks (S6).
  */
-async function storePage(db: DeviceDatabase, pulled: PulledConversation[], cursor: string) {
+async function storePage(db: DeviceDatabase, pulled: PulledConversation[], cursor: string, fresh: boolean) {
   await db.transaction('rw', [db.conversations, db.outbox, db.settings], async () => {
     const ids = pulled.map((p) => p.id);
+    // Each lookup is a request per id, so skip what cannot be there.
     const [existing, waiting] = await Promise.all([
-      db.conversations.bulkGet(ids),
-      db.outbox.where('conversationId').anyOf(ids).sortBy('changeId')
+      fresh ? [] : db.conversations.bulkGet(ids),
+      (await db.outbox.count()) === 0 ? [] : db.outbox.where('conversationId').anyOf(ids).sortBy('changeId')
     ]);
     const waitingFor = groupBy(waiting, (entry) => entry.conversationId);
     const savedAt = new Date().toISOString();
