@@ -1,7 +1,6 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
@@ -21,11 +20,8 @@ function nextVersionOfTheApp(): string {
 }
 
 test('S1 a new version deployed mid-form is offered, never forced; the draft and outbox survive the reload', async ({ page, context, server, network }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await SetupPage.leeds(page);
   const capture = new CapturePage(page);
-  await expect(capture.heading).toBeVisible();
   await waitForServiceWorker(context, page);
 
   await network.goOffline();

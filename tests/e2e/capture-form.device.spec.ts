@@ -1,16 +1,12 @@
 import naughtyStrings from 'big-list-of-naughty-strings/blns.json' with { type: 'json' };
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { WARD_FILES } from '../support/shared-data';
 import { readDeviceStore } from './device';
 import { expect, test } from './fixtures';
 import { CapturePage, LOVES, WOULD_CHANGE } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
 test.beforeEach(async ({ page }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(new CapturePage(page).heading).toBeVisible();
+  await SetupPage.leeds(page);
 });
 
 /** Whether a small IndexedDB write of this origin is refused for lack of space. */

@@ -1,5 +1,4 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
@@ -16,9 +15,7 @@ async function syncNow(page: Page) {
 }
 
 test('S5 two tablets edit one conversation offline: both fields survive, the later same-field edit wins, the other is in its history', async ({ page: tabletA, browser, server, baseURL }) => {
-  const setup = new SetupPage(tabletA);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await SetupPage.leeds(tabletA);
   await new CapturePage(tabletA).record({ ward: 'Armley', loves: 'The canal' });
   await expect(tabletA.getByTestId('waiting-count')).toHaveText('All conversations are synced');
   await waitForServiceWorker(tabletA.context(), tabletA);

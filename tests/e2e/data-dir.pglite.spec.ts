@@ -6,10 +6,7 @@ import { SetupPage } from './pages/setup-page';
 
 // Only PGlite keeps its data in a directory that one process holds (the postgres project skips this file).
 test('the set-up command refuses while the server holds its PGlite data directory, and harms nothing', async ({ page, server }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
 
   const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', '--network', 'Derby', '--wards', WARD_FILES.derby], {
     env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }

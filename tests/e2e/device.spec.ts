@@ -1,5 +1,4 @@
 import { persistenceMessage } from '../../src/lib/client/device-storage';
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { DevicePage } from './pages/device-page';
 import { SetupPage } from './pages/setup-page';
@@ -14,10 +13,7 @@ const STORAGE_USED = new RegExp(`^${BYTES} of ${BYTES} available$`);
 const EN_GB_DATE_TIME = /^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/;
 
 test('the device page shows what the tablet keeps, and still opens offline', async ({ page, context, network }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
   await waitForServiceWorker(context, page);
 
   const device = new DevicePage(page);

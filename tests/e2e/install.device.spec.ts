@@ -1,14 +1,10 @@
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { SetupPage } from './pages/setup-page';
 
 test('Chromium can install the app: its manifest and service worker leave no installability error', async ({ tablet }) => {
   // A browser profile of its own: Chromium never offers to install from a private (incognito) context.
   const page = await tablet.open();
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
   await waitForServiceWorker(tablet.context, page);
 
   const cdp = await tablet.context.newCDPSession(page);

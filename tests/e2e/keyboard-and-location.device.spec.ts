@@ -1,6 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { WARD_FILES } from '../support/shared-data';
 import { readDeviceStore } from './device';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
@@ -10,10 +9,7 @@ const ARMLEY_TOWN_STREET = { longitude: -1.5898, latitude: 53.7985 };
 const TRAFALGAR_SQUARE = { longitude: -0.1281, latitude: 51.508 };
 
 async function setUp(page: Page) {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(new CapturePage(page).heading).toBeVisible();
+  await SetupPage.leeds(page);
 }
 
 /** Presses Tab until `target` has focus, as a keyboard user moves through the page. */

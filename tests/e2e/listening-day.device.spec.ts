@@ -1,5 +1,4 @@
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { WARD_FILES } from '../support/shared-data';
 import { readDeviceStore } from './device';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, type ConversationInput } from './pages/capture-page';
@@ -28,10 +27,7 @@ function conversationNumber(i: number): ConversationInput {
 test('S1 a day offline: 50 conversations across reloads and a browser restart are all kept, intact, and sync once', async ({ tablet, server }) => {
   test.setTimeout(240_000);
   let page = await tablet.open();
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(new CapturePage(page).heading).toBeVisible();
+  await SetupPage.leeds(page);
   await waitForServiceWorker(tablet.context, page);
 
   // No signal in the church hall.

@@ -1,14 +1,10 @@
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
 test('conversations on the device can be changed and deleted offline; both sync later', async ({ page, context, network }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await SetupPage.leeds(page);
   const capture = new CapturePage(page);
-  await expect(capture.heading).toBeVisible();
   await waitForServiceWorker(context, page);
   await network.goOffline();
 

@@ -2,15 +2,12 @@ import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 import { WardsPage } from './pages/wards-page';
-import { WARD_FILES } from '../support/shared-data';
 
 const WORK = 'Widening Access to Quality Work';
 const HEALTH = 'Tackling Health Inequalities';
 
 test('S1 S2 a conversation recorded offline reaches the shared store once and counts in its ward', async ({ page, context, network, server }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await SetupPage.leeds(page);
 
   const capture = new CapturePage(page);
   await expect(capture.heading).toBeVisible();

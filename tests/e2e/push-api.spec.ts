@@ -2,7 +2,6 @@ import type { APIRequestContext } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { PUSH_MAX_BYTES } from '../../src/lib/domain/protocol';
 import { makeConversation } from '../support/conversations';
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test } from './fixtures';
 import { SetupPage } from './pages/setup-page';
 
@@ -24,10 +23,7 @@ async function themeIds(request: APIRequestContext): Promise<string[]> {
 }
 
 test.beforeEach(async ({ page }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
 });
 
 test('S2 exactly-once: the same push sent twice stores each conversation once', async ({ request, page }) => {

@@ -1,6 +1,5 @@
 import { DEFAULT_PRIVACY_NOTICE, type ReferenceData } from '../../src/lib/domain/network';
 import { DEFAULT_PROMPTS } from '../../src/lib/domain/prompt';
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test } from './fixtures';
 import { SettingsPage } from './pages/settings-page';
 import { SetupPage } from './pages/setup-page';
@@ -8,10 +7,7 @@ import { SetupPage } from './pages/setup-page';
 const NOTICE = 'We write down what you tell us, without your name. Ask us to delete it at any time.';
 
 test('a coordinator edits prompts, events and the privacy notice, and devices get them', async ({ page }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
 
   const settings = new SettingsPage(page);
   await settings.open();
@@ -99,10 +95,7 @@ test('a coordinator edits prompts, events and the privacy notice, and devices ge
 });
 
 test('removing a prompt by keyboard keeps focus in the list and archives it', async ({ page }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  await SetupPage.leeds(page);
   const settings = new SettingsPage(page);
   await settings.open();
 

@@ -1,15 +1,11 @@
-import { WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
 test('S8 the sync bar shows what waits, a progress bar while sending, when it last synced, and why it could not', async ({ page, context, server }) => {
   test.setTimeout(150_000);
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await SetupPage.leeds(page);
   const capture = new CapturePage(page);
-  await expect(capture.heading).toBeVisible();
   await waitForServiceWorker(context, page);
   const bar = page.getByRole('region', { name: 'Sync' });
   await expect(bar).toContainText('All conversations are synced');
