@@ -16,7 +16,8 @@ if (!existsSync(WARDS_DIR)) {
 
 export const WARD_FILES = {
   leeds: resolve(WARDS_DIR, 'leeds-wards.geojson'),
-  derby: resolve(WARDS_DIR, 'derby-derbyshire-wards.geojson')
+  derby: resolve(WARDS_DIR, 'derby-derbyshire-wards.geojson'),
+  england: resolve(WARDS_DIR, 'england-wards.topojson')
 };
 
 export function networkSetupFromFile(file: string, name = 'Leeds Anchor Network'): NetworkSetup {
