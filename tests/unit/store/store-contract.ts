@@ -279,5 +279,30 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       expect(forOthers.conversations.map((c) => c.id)).toEqual([mine.id, edited.id]);
       expect(forCreator.cursor).toBe(forOthers.cursor);
     });
+
+    it('imports a new boundary set all at once, counting added, changed and left wards, keeping left ones for their conversations', async () => {
+      const { network } = await setUpLeeds();
+      const leeds = networkSetupFromFile(WARD_FILES.leeds).wards;
+      expect(await store.importBoundaries(network.id, leeds, '2025')).toEqual({ added: 0, changed: 0, left: 0, unchanged: 33 });
+
+      const recordedInArmley = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [recordedInArmley]));
+      const redrawn = leeds.filter((w) => w.code !== ARMLEY && w.code !== HEADINGLEY).map((w, i) => (i === 0 ? { ...w, name: `${w.name} (redrawn)` } : w));
+      expect(await store.importBoundaries(network.id, redrawn, '2026')).toEqual({ added: 0, changed: 1, left: 2, unchanged: 30 });
+      const reference = (await store.getReferenceData())!;
+      expect(reference.wards).toHaveLength(31);
+      expect(reference.wards.some((w) => w.code === ARMLEY)).toBe(false);
+      expect((await store.wardThemeCounts(network.id)).map((w) => w.code)).not.toContain(ARMLEY);
+      // Recorded under the old boundaries: kept, and a device offline since can still send one.
+      expect(await store.conversationsByIds([recordedInArmley.id])).toHaveLength(1);
+      const late = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [late]));
+      expect(await store.conversationsByIds([late.id])).toHaveLength(1);
+
+      const derby = networkSetupFromFile(WARD_FILES.derby).wards;
+      expect(await store.importBoundaries(network.id, derby, '2025')).toEqual({ added: 176, changed: 0, left: 31, unchanged: 0 });
+      expect((await store.getReferenceData())!.wards).toHaveLength(176);
+      expect(await store.importBoundaries(network.id, leeds, '2025')).toMatchObject({ added: 0, changed: 33, left: 176 });
+    });
   });
 }

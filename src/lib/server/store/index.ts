@@ -5,6 +5,7 @@ import { createSqlStore } from './sql-store';
 import type { Store } from './store';
 
 export type { Store } from './store';
+export type { BoundaryImportCounts } from './boundary-import';
 export { DataDirInUseError } from './data-dir-lock';
 export { NetworkAlreadySetUpError, UnknownReferenceError } from './errors';
 

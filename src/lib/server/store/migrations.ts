@@ -129,6 +129,16 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
       );
       create index conversation_history_by_conversation on conversation_history (conversation_id);
     `
+  },
+  {
+    // Boundary sets change (wards are redrawn): a ward left out of a new set is kept, no longer
+    // current, so conversations keep the ward code they were recorded under.
+    id: '004-boundary-sets',
+    sql: `
+      alter table wards
+        add column current boolean not null default true,
+        add column boundary_year text;
+    `
   }
 ];
 

@@ -31,7 +31,7 @@ export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData |
     db.query<Ward>(
       `select code, name, local_authority_code as "localAuthorityCode",
               local_authority_name as "localAuthorityName"
-         from wards where network_id = $1 order by name, code`,
+         from wards where network_id = $1 and current order by name, code`,
       [network.id]
     )
   ]);
@@ -41,7 +41,7 @@ export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData |
 /** Each ward's GeoJSON geometry, for devices to find a ward from a position offline. */
 export async function wardBoundaries(db: SqlClient, networkId: string) {
   return db.query<{ code: string; boundary: unknown }>(
-    'select code, boundary from wards where network_id = $1 and boundary is not null order by code',
+    'select code, boundary from wards where network_id = $1 and current and boundary is not null order by code',
     [networkId]
   );
 }

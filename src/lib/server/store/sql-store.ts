@@ -1,3 +1,4 @@
+import { importBoundaries } from './boundary-import';
 import * as reads from './conversation-reads';
 import { applyChanges } from './conversation-writes';
 import * as networks from './network-queries';
@@ -13,6 +14,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),
     setUpNetwork: (setup) => networks.setUpNetwork(db, setup),
+    importBoundaries: (networkId, wards, year) => importBoundaries(db, networkId, wards, year),
     setPrivacyNotice: (networkId, text) => settings.setPrivacyNotice(db, networkId, text),
     replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
     addEvent: (networkId, event) => settings.addEvent(db, networkId, event),

@@ -1,7 +1,8 @@
 import type { Conversation } from '$lib/domain/conversation';
 import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Network, ReferenceData } from '$lib/domain/network';
-import type { NetworkSetup } from '$lib/domain/network-setup';
+import type { NetworkSetup, WardWithBoundary } from '$lib/domain/network-setup';
+import type { BoundaryImportCounts } from './boundary-import';
 import type { Change, PullResult } from '$lib/domain/protocol';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
@@ -22,6 +23,8 @@ export interface Store {
   wardBoundaries(networkId: string): Promise<{ code: string; boundary: unknown }[]>;
   /** Creates the network with its themes, default prompts and wards, all or nothing. */
   setUpNetwork(setup: NetworkSetup): Promise<Network>;
+  /** Makes these wards the network's current boundary set, all or nothing (see boundary-import.ts). */
+  importBoundaries(networkId: string, wards: WardWithBoundary[], year: string | null): Promise<BoundaryImportCounts>;
   setPrivacyNotice(networkId: string, text: string | null): Promise<void>;
   replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
   addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;

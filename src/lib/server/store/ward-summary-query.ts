@@ -21,7 +21,7 @@ export async function wardThemeCounts(db: SqlClient, networkId: string): Promise
        from wards w
        left join per_ward pw on pw.ward_code = w.code
        left join per_theme pt on pt.ward_code = w.code
-      where w.network_id = $1
+      where w.network_id = $1 and w.current
       order by w.name, w.code`,
     [networkId]
   );
