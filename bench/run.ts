@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync), prints the figures and saves them to bench/results.json.
+ * push, capture, sync, boundaries), prints the figures and saves them to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { benchBoundaryImport } from './boundary-import';
 import { benchCaptureDevice } from './capture-device';
 import { benchSyncEngine } from './sync-engine';
 import { benchPushThroughput } from './push-throughput';
@@ -12,7 +13,8 @@ import { printResults, writeResults, type BenchResult } from './results';
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   push: benchPushThroughput,
   capture: benchCaptureDevice,
-  sync: benchSyncEngine
+  sync: benchSyncEngine,
+  boundaries: benchBoundaryImport
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
