@@ -27,3 +27,8 @@ export function networkSetupFromFile(file: string, name = 'Leeds Anchor Network'
     boundaryFileText: readFileSync(file, 'utf8')
   });
 }
+
+/** Ward indicator files: IMD 2019 per 2025 ward, all England (6,826 rows, 52 of them blank). */
+export const INDICATOR_FILES = {
+  imd2019Wd25: resolve(WARDS_DIR, 'imd2019-by-ward-wd25-bestfit-england.csv')
+};

@@ -16,3 +16,11 @@ export class UnknownReferenceError extends Error {
     this.name = 'UnknownReferenceError';
   }
 }
+
+/** Indicator values name wards that are not the network's; nothing of the upload was stored. */
+export class UnknownWardsError extends Error {
+  constructor(readonly codes: string[]) {
+    super(`These wards are not this network’s: ${codes.join(', ')}. Nothing was stored.`);
+    this.name = 'UnknownWardsError';
+  }
+}

@@ -5,6 +5,8 @@ import * as networks from './network-queries';
 import * as settings from './network-settings-queries';
 import type { SqlDatabase } from './sql-database';
 import type { Store } from './store';
+import * as indicators from './ward-indicator-queries';
+import { wardPage } from './ward-page-query';
 import { wardThemeCounts } from './ward-summary-query';
 
 export function createSqlStore(db: SqlDatabase): Store {
@@ -25,6 +27,12 @@ export function createSqlStore(db: SqlDatabase): Store {
     conversationHistory: (id) => reads.conversationHistory(db, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
+    wardPage: (networkId, code, quoteLimit) => wardPage(db, networkId, code, quoteLimit),
+    saveWardIndicator: (networkId, indicator) => indicators.saveWardIndicator(db, networkId, indicator),
+    deleteWardIndicator: (networkId, id) => indicators.deleteWardIndicator(db, networkId, id),
+    wardIndicators: (networkId) => indicators.wardIndicators(db, networkId),
+    wardIndicatorStandings: (networkId, code) => indicators.wardIndicatorStandings(db, networkId, code),
+    mostDeprivedWardCodes: (networkId, id, percent) => indicators.mostDeprivedWardCodes(db, networkId, id, percent),
     close: () => db.close()
   };
 }

@@ -5,6 +5,8 @@ import type { NetworkSetup, WardWithBoundary } from '$lib/domain/network-setup';
 import type { BoundaryImportCounts } from './boundary-import';
 import type { Change, PullResult } from '$lib/domain/protocol';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
+import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
+import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
 
 export interface ChangeBatch {
@@ -43,5 +45,24 @@ export interface Store {
   countConversations(networkId: string): Promise<number>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
+  /**
+   * One ward's page in one query: its conversations per theme and per month, and its newest
+   * `quoteLimit` quotes whose residents agreed to be quoted (never any other). Null when the
+   * network has no ward of that code.
+   */
+  wardPage(networkId: string, code: string, quoteLimit: number): Promise<WardPageData | null>;
+  /**
+   * Stores an indicator and its values atomically, replacing one of the same name. Throws
+   * UnknownWardsError, changing nothing, if a value names a ward that is not the network's.
+   */
+  saveWardIndicator(networkId: string, indicator: NewWardIndicator): Promise<{ id: string; replaced: boolean }>;
+  /** Removes an indicator; its name, or null when there was none. */
+  deleteWardIndicator(networkId: string, indicatorId: string): Promise<string | null>;
+  /** The network's indicators with their values per ward. */
+  wardIndicators(networkId: string): Promise<WardIndicator[]>;
+  /** Where one ward ranks on each indicator (1 = most deprived). */
+  wardIndicatorStandings(networkId: string, code: string): Promise<WardIndicatorStanding[]>;
+  /** Codes of the most deprived `percent` % of the network's wards on an indicator, most deprived first. */
+  mostDeprivedWardCodes(networkId: string, indicatorId: string, percent: number): Promise<string[]>;
   close(): Promise<void>;
 }
