@@ -4,6 +4,7 @@ import * as networks from './network-queries';
 import * as settings from './network-settings-queries';
 import type { SqlDatabase } from './sql-database';
 import type { Store } from './store';
+import { wardMapFigures, wardMapVersion } from './ward-map-query';
 import { wardThemeCounts } from './ward-summary-query';
 
 export function createSqlStore(db: SqlDatabase): Store {
@@ -23,6 +24,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     conversationHistory: (id) => reads.conversationHistory(db, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
+    wardMap: (networkId, filters) => wardMapFigures(db, networkId, filters),
+    wardMapVersion: (networkId) => wardMapVersion(db, networkId),
     close: () => db.close()
   };
 }

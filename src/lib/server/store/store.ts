@@ -5,6 +5,7 @@ import type { NetworkSetup } from '$lib/domain/network-setup';
 import type { Change, PullResult } from '$lib/domain/protocol';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import type { MapFilters, WardFigures } from '$lib/domain/ward-map';
 
 export interface ChangeBatch {
   networkId: string;
@@ -40,5 +41,9 @@ export interface Store {
   countConversations(networkId: string): Promise<number>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
+  /** Every current ward with its conversations matching the filters, and how many carry the theme (one query). */
+  wardMap(networkId: string, filters: MapFilters): Promise<WardFigures[]>;
+  /** Changes whenever the ward map's figures may have changed, so answers can be cached safely. */
+  wardMapVersion(networkId: string): Promise<string>;
   close(): Promise<void>;
 }
