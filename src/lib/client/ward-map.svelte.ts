@@ -45,8 +45,8 @@ export class WardMap {
     const key = mapFiltersKey(filters);
     const kept = await cachedMapData(this.#db, key).catch(() => undefined);
     if (!isLatest()) return;
-    if (kept) this.figures = { status: 'ready', data: kept.data, fetchedAt: kept.fetchedAt, freshness: 'checking' };
-    else if (this.figures.status !== 'ready') this.figures = { status: 'loading' };
+    // Never the last filters' figures under the new filters' names, not even for a moment.
+    this.figures = kept ? { status: 'ready', data: kept.data, fetchedAt: kept.fetchedAt, freshness: 'checking' } : { status: 'loading' };
 
     let response: Response;
     try {

@@ -7,7 +7,7 @@ import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
 const HEADINGLEY = 'E05011397';
-const ROUNDHAY = 'E05011410';
+const ROUNDHAY = 'E05011411';
 
 /**
  * The ward map's aggregation (issue 6), held to the same behaviour on embedded PGlite
