@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Conversation } from '$lib/domain/conversation';
 import type { Change } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
+import type { WardMapData } from '$lib/domain/ward-map';
 import { upgradeToVersion2 } from './upgrades';
 
 /**
@@ -50,6 +51,14 @@ export interface CachedWardBoundary {
   boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
+/** The last ward-map answer for one set of filters (`mapFiltersKey`), so the map opens offline. */
+export interface CachedMapData {
+  key: string;
+  data: WardMapData;
+  etag: string;
+  fetchedAt: string;
+}
+
 /** The capture form as last typed, so nothing is lost when the tab closes. */
 export interface Draft {
   key: 'new-conversation';
@@ -80,7 +89,8 @@ export const SCHEMA_VERSIONS = {
     referenceData: 'key',
     wardBoundaries: 'code',
     drafts: 'key',
-    settings: 'key'
+    settings: 'key',
+    mapData: 'key, fetchedAt'
   }
 } as const;
 
@@ -92,6 +102,7 @@ export class DeviceDatabase extends Dexie {
   referenceData!: EntityTable<CachedReferenceData, 'key'>;
   wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;
   drafts!: EntityTable<Draft, 'key'>;
+  mapData!: EntityTable<CachedMapData, 'key'>;
   settings!: EntityTable<DeviceSetting, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

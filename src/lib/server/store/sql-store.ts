@@ -7,6 +7,7 @@ import type { SqlDatabase } from './sql-database';
 import type { Store } from './store';
 import * as indicators from './ward-indicator-queries';
 import { wardPage } from './ward-page-query';
+import { wardMapFigures, wardMapVersion } from './ward-map-query';
 import { wardThemeCounts } from './ward-summary-query';
 
 export function createSqlStore(db: SqlDatabase): Store {
@@ -33,6 +34,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     wardIndicators: (networkId) => indicators.wardIndicators(db, networkId),
     wardIndicatorStandings: (networkId, code) => indicators.wardIndicatorStandings(db, networkId, code),
     mostDeprivedWardCodes: (networkId, id, percent) => indicators.mostDeprivedWardCodes(db, networkId, id, percent),
+    wardMap: (networkId, filters) => wardMapFigures(db, networkId, filters),
+    wardMapVersion: (networkId) => wardMapVersion(db, networkId),
     close: () => db.close()
   };
 }

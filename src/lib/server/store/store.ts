@@ -8,6 +8,7 @@ import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
 import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import type { MapFilters, WardFigures } from '$lib/domain/ward-map';
 
 export interface ChangeBatch {
   networkId: string;
@@ -64,5 +65,9 @@ export interface Store {
   wardIndicatorStandings(networkId: string, code: string): Promise<WardIndicatorStanding[]>;
   /** Codes of the most deprived `percent` % of the network's wards on an indicator, most deprived first. */
   mostDeprivedWardCodes(networkId: string, indicatorId: string, percent: number): Promise<string[]>;
+  /** Every current ward with its conversations matching the filters, and how many carry the theme (one query). */
+  wardMap(networkId: string, filters: MapFilters): Promise<WardFigures[]>;
+  /** Changes whenever the ward map's figures may have changed, so answers can be cached safely. */
+  wardMapVersion(networkId: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -1,0 +1,136 @@
+import * as z from 'zod/mini';
+import { ThemeId } from './theme';
+
+/** A calendar date, yyyy-mm-dd, read as a day in the UK (Europe/London). */
+const CalendarDate = z.iso.date({ error: 'Enter a real date, for example 2026-11-20' });
+
+/** Conversations at one listening event, or 'none': those recorded at no event. */
+const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s events' }), z.literal('none')]);
+
+/**
+ * Which conversations the ward map counts. Every field but the theme narrows the conversations
+ * counted; the theme says which of them count as "with the theme".
+ *
+ * `mostDeprivedPercent` is the hook for the ward-indicators filter ("the most deprived 20 % of
+ * wards", issue 6 item 5). It is parsed, kept in the URL and in the cache key, and sent to the
+ * server, but the aggregation ignores it until wards have an indicator to rank them by: then
+ * `ward-map-query.ts` restricts the wards listed to that share of the network's wards.
+ */
+export const MapFilters = z
+  .object({
+    themeId: ThemeId,
+    from: z.optional(CalendarDate),
+    to: z.optional(CalendarDate),
+    eventId: z.optional(EventChoice),
+    mostDeprivedPercent: z.optional(z.int().check(z.minimum(1), z.maximum(100)))
+  })
+  .check(
+    z.refine((f) => !f.from || !f.to || f.from <= f.to, {
+      message: 'The start date must be the same as or before the end date',
+      path: ['to']
+    })
+  );
+export type MapFilters = z.infer<typeof MapFilters>;
+
+/** What the choropleth colours wards by: the share of their conversations with the theme, or the count. */
+export const MapMeasure = z.enum(['share', 'count']);
+export type MapMeasure = z.infer<typeof MapMeasure>;
+
+/** One ward's figures for a set of filters. `share` is null when the ward had no conversations. */
+export const WardFigures = z.object({
+  code: z.string(),
+  name: z.string(),
+  localAuthorityName: z.string(),
+  conversations: z.int().check(z.minimum(0)),
+  withTheme: z.int().check(z.minimum(0)),
+  share: z.nullable(z.number().check(z.minimum(0), z.maximum(1)))
+});
+export type WardFigures = z.infer<typeof WardFigures>;
+
+/** GET /api/map: every current ward of the network with its figures for the filters. */
+export const WardMapData = z.object({
+  filters: MapFilters,
+  wards: z.array(WardFigures)
+});
+export type WardMapData = z.infer<typeof WardMapData>;
+
+/** The URL's names for each filter, in the order they are written (so equal filters give equal URLs). */
+const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', mostDeprivedPercent: 'deprived' } as const;
+const MEASURE_PARAM = 'measure';
+
+/** Filters as URL search parameters, in a fixed order: also the key the caches file them under. */
+export function mapFiltersToSearchParams(filters: MapFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [field, name] of Object.entries(PARAM) as [keyof MapFilters, string][]) {
+    const value = filters[field];
+    if (value !== undefined) params.set(name, String(value));
+  }
+  return params;
+}
+
+export const mapFiltersKey = (filters: MapFilters): string => mapFiltersToSearchParams(filters).toString();
+
+function rawFilters(params: URLSearchParams): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [field, name] of Object.entries(PARAM)) {
+    const value = params.get(name);
+    if (value === null || value === '') continue;
+    raw[field] = field === 'mostDeprivedPercent' ? Number(value) : value;
+  }
+  return raw;
+}
+
+/** Strict reading of the API's query string: the filters, or the first problem in plain English. */
+export function parseMapFilters(params: URLSearchParams): { ok: true; filters: MapFilters } | { ok: false; message: string } {
+  const raw = rawFilters(params);
+  if (raw.themeId === undefined) return { ok: false, message: 'Say which theme to count: add ?theme=<theme id>' };
+  const parsed = MapFilters.safeParse(raw);
+  if (parsed.success) return { ok: true, filters: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `${String(issue.path[0] ?? 'filters')}: ${issue.message}` };
+}
+
+/** What the map page shows: the filters and the measure, as a shared link holds them. */
+export interface MapView {
+  filters: MapFilters;
+  measure: MapMeasure;
+}
+
+/**
+ * Lenient reading of the page's URL, which people edit and share: a value that is not valid is
+ * dropped (so the page still opens), and a missing or unknown theme becomes `defaultThemeId`.
+ */
+export function mapViewFromSearchParams(params: URLSearchParams, themeIds: readonly string[]): MapView | null {
+  const raw = rawFilters(params);
+  const filters: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(raw)) {
+    const fieldSchema = MapFilters.def.shape[field as keyof MapFilters];
+    if (fieldSchema.safeParse(value).success) filters[field] = value;
+  }
+  if (!themeIds.includes(filters.themeId as string)) {
+    if (themeIds.length === 0) return null;
+    filters.themeId = themeIds[0];
+  }
+  if (filters.from && filters.to && (filters.from as string) > (filters.to as string)) delete filters.to;
+  const measure = MapMeasure.safeParse(params.get(MEASURE_PARAM));
+  return { filters: filters as MapFilters, measure: measure.success ? measure.data : 'share' };
+}
+
+/** The page's URL search parameters for a view; the default measure (share) is left out. */
+export function mapViewToSearchParams(view: MapView): URLSearchParams {
+  const params = mapFiltersToSearchParams(view.filters);
+  if (view.measure !== 'share') params.set(MEASURE_PARAM, view.measure);
+  return params;
+}
+
+/** A ward's share of conversations with the theme, to 4 decimal places; null with no conversations. */
+export function shareOf(withTheme: number, conversations: number): number | null {
+  return conversations === 0 ? null : Math.round((withTheme / conversations) * 10_000) / 10_000;
+}
+
+/** GET /api/map/tiles: the base map's tile URL template and its credit, or none (the default). */
+export const MapTiles = z.object({
+  url: z.nullable(z.string()),
+  attribution: z.nullable(z.string())
+});
+export type MapTiles = z.infer<typeof MapTiles>;

@@ -1,0 +1,66 @@
+import type { MapMeasure, WardFigures } from '$lib/domain/ward-map';
+
+/**
+ * ColorBrewer "Blues", 5 classes: sequential, safe for colour-blind readers and in greyscale,
+ * light (few) to dark (many). Cynthia Brewer, colorbrewer2.org (Apache 2.0).
+ */
+export const BLUES_5 = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+
+/** Wards with no conversations are hatched, not coloured: "none heard" is not "few". */
+export const NO_CONVERSATIONS_PATTERN_ID = 'ward-map-no-conversations';
+export const NO_CONVERSATIONS_FILL = `url(#${NO_CONVERSATIONS_PATTERN_ID})`;
+
+export interface ColourClass {
+  fill: string;
+  label: string;
+}
+
+export interface Choropleth {
+  classes: ColourClass[];
+  /** The class of a ward, or -1 when it had no conversations. */
+  classOf(ward: WardFigures): number;
+  fillOf(ward: WardFigures): string;
+}
+
+/**
+ * Share: five fixed bands of 20 percentage points, so colours mean the same on every view.
+ * Count: five equal bands of whole numbers from 0 to the largest count on this view.
+ */
+export function choropleth(measure: MapMeasure, wards: readonly WardFigures[]): Choropleth {
+  let classes: ColourClass[];
+  let bandOf: (ward: WardFigures) => number;
+  if (measure === 'share') {
+    const labels = ['Under 20%', '20% to under 40%', '40% to under 60%', '60% to under 80%', '80% or more'];
+    classes = labels.map((label, i) => ({ fill: BLUES_5[i], label }));
+    // The tiny epsilon keeps exactly 0.2, 0.4… (stored to 4 places) in the band they start.
+    bandOf = (ward) => Math.min(4, Math.floor((ward.share ?? 0) * 5 + 1e-9));
+  } else {
+    const largest = wards.reduce((max, ward) => Math.max(max, ward.withTheme), 0);
+    const step = Math.max(1, Math.ceil((largest + 1) / 5));
+    classes = BLUES_5.map((fill, i) => {
+      const [low, high] = [i * step, (i + 1) * step - 1];
+      return { fill, label: low === high ? String(low) : `${low} to ${high}` };
+    });
+    bandOf = (ward) => Math.min(4, Math.floor(ward.withTheme / step));
+  }
+  const classOf = (ward: WardFigures) => (ward.conversations === 0 ? -1 : bandOf(ward));
+  return {
+    classes,
+    classOf,
+    fillOf: (ward) => {
+      const band = classOf(ward);
+      return band === -1 ? NO_CONVERSATIONS_FILL : classes[band].fill;
+    }
+  };
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+const conversationsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'conversation' : 'conversations'}`;
+
+/** A ward's figures in one plain sentence: its tooltip, and its name for screen readers. */
+export function wardFiguresText(ward: WardFigures, themeName: string): string {
+  const place = `${ward.name}, ${ward.localAuthorityName}`;
+  if (ward.conversations === 0) return `${place}: no conversations`;
+  return `${place}: ${conversationsText(ward.conversations)}, ${ward.withTheme.toLocaleString('en-GB')} about ${themeName} (${percent(ward.share ?? 0)})`;
+}

@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { mapTilesFromEnv } from '$lib/server/map-tiles';
+import type { RequestHandler } from './$types';
+
+/** Which base-map tiles the map shows, if any (MAP_TILE_URL). */
+export const GET: RequestHandler = () => json(mapTilesFromEnv(env), { headers: { 'cache-control': 'no-cache' } });

@@ -1,0 +1,194 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { uuidv7 } from 'uuidv7';
+import type { Conversation } from '../../src/lib/domain/conversation';
+import { BLUES_5, NO_CONVERSATIONS_FILL } from '../../src/lib/map/choropleth';
+import { makeConversation } from '../support/conversations';
+import { WARD_FILES } from '../support/shared-data';
+import { expect, test, waitForServiceWorker } from './fixtures';
+import { MapPage } from './pages/map-page';
+import { SetupPage } from './pages/setup-page';
+
+const ARMLEY = 'E05011385';
+const HEADINGLEY = 'E05011397';
+const ROUNDHAY = 'E05011411';
+const KIRKSTALL = 'E05011402';
+const WORK = 'Widening Access to Quality Work';
+const HEALTH = 'Tackling Health Inequalities';
+
+/** Conversations synced as a tablet would push them. */
+async function sync(request: APIRequestContext, conversations: Conversation[]) {
+  const response = await request.post('/api/sync/push', {
+    data: { protocol: 1, kind: 'push', deviceId: uuidv7(), userId: null, changes: conversations.map((conversation) => ({ op: 'create', changeId: uuidv7(), conversation })) }
+  });
+  expect(response.status()).toBe(200);
+}
+
+async function themeIds(request: APIRequestContext): Promise<Record<string, string>> {
+  const { themes } = await (await request.get('/api/reference')).json();
+  return Object.fromEntries(themes.map((t: { id: string; name: string }) => [t.name, t.id]));
+}
+
+/**
+ * Armley: 2 in June, both about work (100 %). Headingley: 4 in October, 1 about work, 3 about
+ * health (25 % work). Roundhay: 1 in October about health only (0 % work). Kirkstall: none.
+ */
+async function syncLeedsConversations(request: APIRequestContext) {
+  const theme = await themeIds(request);
+  const june = '2026-06-10T10:00:00.000Z';
+  const october = '2026-10-10T10:00:00.000Z';
+  await sync(request, [
+    makeConversation({ wardCode: ARMLEY, recordedAt: june, themeIds: [theme[WORK]] }),
+    makeConversation({ wardCode: ARMLEY, recordedAt: june, themeIds: [theme[WORK], theme[HEALTH]] }),
+    makeConversation({ wardCode: HEADINGLEY, recordedAt: october, themeIds: [theme[WORK]] }),
+    ...[1, 2, 3].map(() => makeConversation({ wardCode: HEADINGLEY, recordedAt: october, themeIds: [theme[HEALTH]] })),
+    makeConversation({ wardCode: ROUNDHAY, recordedAt: october, themeIds: [theme[HEALTH]] })
+  ]);
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
+}
+
+test('the chosen theme colours the right wards; theme, dates and measure change the colours, the table and the URL', async ({ page, request }) => {
+  await SetupPage.leeds(page);
+  await syncLeedsConversations(request);
+  const map = new MapPage(page);
+  await map.open();
+
+  // By share of conversations about the first theme, the default.
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[1]);
+  await expect(map.ward(ROUNDHAY)).toHaveAttribute('fill', BLUES_5[0]);
+  await expect(map.ward(KIRKSTALL)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
+  await expect(map.status).toContainText(`7 conversations in 3 wards; 3 about ${WORK}.`);
+  expect(await map.rowNames()).toEqual(['Armley', 'Headingley & Hyde Park', 'Roundhay']); // most first
+  expect(await map.row('Armley')).toMatchObject({ Ward: 'Armley', Conversations: '2', [`About ${WORK}`]: '2', Share: '100%' });
+  expect(await map.row('Headingley & Hyde Park')).toMatchObject({ Conversations: '4', [`About ${WORK}`]: '1', Share: '25%' });
+
+  await map.chooseTheme(HEALTH);
+  await expect(map.ward(ROUNDHAY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[3]);
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[2]);
+  expect(await map.row('Headingley & Hyde Park')).toMatchObject({ [`About ${HEALTH}`]: '3', Share: '75%' });
+
+  await page.getByLabel('From', { exact: true }).fill('2026-10-01');
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
+  await expect(map.status).toContainText(`5 conversations in 2 wards; 4 about ${HEALTH}.`);
+  expect(await map.row('Armley')).toBeNull();
+
+  await page.getByLabel('Number of conversations about the theme').check();
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[3]); // 3, in bands 0, 1, 2, 3, 4
+  await expect(map.ward(ROUNDHAY)).toHaveAttribute('fill', BLUES_5[1]);
+  await expect(page.getByRole('heading', { name: `Conversations about ${HEALTH}` })).toBeVisible();
+
+  // The URL holds the view: shared, it opens the same map.
+  await expect(page).toHaveURL(/[?&]from=2026-10-01/);
+  await expect(page).toHaveURL(/[?&]measure=count/);
+  await page.reload();
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[3]);
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue((await themeIds(request))[HEALTH]);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-10-01');
+
+  // The table sorts by any column, saying which to assistive technology.
+  expect(await map.rowNames()).toEqual(['Headingley & Hyde Park', 'Roundhay']);
+  await expect(page.getByRole('columnheader', { name: `About ${HEALTH}` })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('button', { name: 'Ward', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Ward', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('columnheader', { name: `About ${HEALTH}` })).not.toHaveAttribute('aria-sort');
+  expect(await map.rowNames()).toEqual(['Headingley & Hyde Park', 'Roundhay']);
+  await page.getByRole('button', { name: 'Ward', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Ward', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  expect(await map.rowNames()).toEqual(['Roundhay', 'Headingley & Hyde Park']);
+  await page.getByLabel('From', { exact: true }).fill('2027-01-01');
+  await expect(page.getByText('No conversations match these filters.')).toBeVisible();
+});
+
+test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, request }) => {
+  // A theme named like an attack: it must show as the words typed, never as HTML.
+  const attack = '<img src=x onerror="window.__mapXss=1">';
+  const setup = new SetupPage(page);
+  await setup.open();
+  await page.getByLabel('Charter themes').fill(`${attack}\n${HEALTH}`);
+  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  const theme = await themeIds(request);
+  await sync(request, [makeConversation({ wardCode: ARMLEY, themeIds: [theme[attack]] }), makeConversation({ wardCode: ARMLEY })]);
+
+  const map = new MapPage(page);
+  await map.open();
+  const wards = page.locator('path[data-ward-code][tabindex="0"][role="link"]');
+  await expect(wards).toHaveCount(33);
+  for (const label of await wards.evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))) {
+    expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \(\d+%\))$/);
+  }
+
+  const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
+  await map.ward(ARMLEY).focus();
+  await expect(map.tooltip).toHaveText(sentence);
+  await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
+  await expect(map.tooltip.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __mapXss?: number }).__mapXss)).toBeUndefined();
+
+  // Tab goes from ward to ward (A to Z), and on past the last one: the map does not trap focus.
+  await page.keyboard.press('Shift+Tab');
+  await expect(map.tooltip).toHaveText('Ardsley & Robin Hood, Leeds: no conversations');
+  await map.ward('E05011414').focus(); // Wetherby, the last
+  let leftTheMap = false;
+  for (let i = 0; i < 5 && !leftTheMap; i++) {
+    await page.keyboard.press('Tab');
+    leftTheMap = await page.evaluate(() => !document.activeElement?.closest('.ward-map'));
+  }
+  expect(leftTheMap).toBe(true);
+
+  await map.ward(ARMLEY).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/wards\/E05011385$/);
+});
+
+test('the map opens offline with the figures this device last loaded, and says from when', async ({ page, context, request, network }) => {
+  await SetupPage.leeds(page);
+  await syncLeedsConversations(request);
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await waitForServiceWorker(context, page);
+
+  await network.goOffline();
+  await page.reload(); // the service worker's shell; wards, boundaries and figures from IndexedDB
+  await expect(map.status).toContainText(/Figures from .+, offline\./);
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(map.ward(KIRKSTALL)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
+  expect(await map.row('Armley')).toMatchObject({ Conversations: '2', Share: '100%' });
+
+  await page.getByLabel('Number of conversations about the theme').check(); // same figures, coloured by count
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[2]); // 2, in bands 0, 1, 2, 3, 4
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[1]);
+  await map.chooseTheme(HEALTH); // never loaded on this device
+  await expect(map.status).toContainText('This device has no figures for these filters yet');
+});
+
+test('axe finds no WCAG 2.2 AA violations on the map, and the capture page never loads Leaflet', async ({ page, request }) => {
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  await SetupPage.leeds(page);
+  expect((await Promise.all(scripts)).some((text) => text.includes('leaflet-pane'))).toBe(false);
+
+  await syncLeedsConversations(request);
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  expect((await Promise.all(scripts)).some((text) => text.includes('leaflet-pane'))).toBe(true); // the check can fail
+  await expectNoViolations(page, '/map');
+  await map.ward(ARMLEY).focus();
+  await expect(map.tooltip).toBeVisible();
+  await expectNoViolations(page, '/map with a ward focused');
+  await page.getByLabel('To', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('From', { exact: true }).fill('2026-02-01');
+  await expect(page.getByText('The start date must be the same as or before the end date')).toBeVisible();
+  await expectNoViolations(page, '/map with a date error');
+});

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  mapFiltersKey,
+  mapViewFromSearchParams,
+  mapViewToSearchParams,
+  parseMapFilters,
+  type MapFilters,
+  type MapView,
+  type WardFigures
+} from '../../../src/lib/domain/ward-map';
+import { BLUES_5, choropleth, NO_CONVERSATIONS_FILL, wardFiguresText } from '../../../src/lib/map/choropleth';
+
+const WORK = '0190aaaa-0000-7000-8000-000000000001';
+const HEALTH = '0190aaaa-0000-7000-8000-000000000002';
+const EVENT = '0190bbbb-0000-7000-8000-000000000001';
+const THEMES = [WORK, HEALTH];
+const params = (text: string) => new URLSearchParams(text);
+
+describe('map filters and the URL', () => {
+  it('writes a view to the URL and reads back the same view', () => {
+    const view: MapView = {
+      filters: { themeId: HEALTH, from: '2026-01-01', to: '2026-03-31', eventId: EVENT, mostDeprivedPercent: 20 },
+      measure: 'count'
+    };
+    const search = mapViewToSearchParams(view).toString();
+    expect(search).toBe(`theme=${HEALTH}&from=2026-01-01&to=2026-03-31&event=${EVENT}&deprived=20&measure=count`);
+    expect(mapViewFromSearchParams(params(search), THEMES)).toEqual(view);
+  });
+
+  it('round-trips any valid view (property)', () => {
+    const date = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const view = fc.record({
+      filters: fc.record(
+        {
+          themeId: fc.constantFrom(...THEMES),
+          from: date,
+          to: date,
+          eventId: fc.constantFrom(EVENT, 'none'),
+          mostDeprivedPercent: fc.integer({ min: 1, max: 100 })
+        },
+        { requiredKeys: ['themeId'] }
+      ),
+      measure: fc.constantFrom('share' as const, 'count' as const)
+    }).filter((v) => !v.filters.from || !v.filters.to || v.filters.from <= v.filters.to);
+    fc.assert(
+      fc.property(view, (v) => {
+        expect(mapViewFromSearchParams(mapViewToSearchParams(v as MapView), THEMES)).toEqual(v);
+      })
+    );
+  });
+
+  it('gives equal filters the same cache key whatever order they were set in', () => {
+    const a: MapFilters = { themeId: WORK, eventId: EVENT, from: '2026-01-01' };
+    const b: MapFilters = { from: '2026-01-01', eventId: EVENT, themeId: WORK };
+    expect(mapFiltersKey(a)).toBe(mapFiltersKey(b));
+    expect(mapFiltersKey(a)).not.toBe(mapFiltersKey({ ...a, eventId: 'none' }));
+  });
+
+  it('opens a shared link even when it was edited badly: bad values dropped, a missing or unknown theme becomes the first', () => {
+    expect(mapViewFromSearchParams(params(''), THEMES)).toEqual({ filters: { themeId: WORK }, measure: 'share' });
+    expect(mapViewFromSearchParams(params('theme=nope&from=2026-02-30&to=2026-03-01&event=x&deprived=0&measure=pie'), THEMES)).toEqual({
+      filters: { themeId: WORK, to: '2026-03-01' },
+      measure: 'share'
+    });
+    expect(mapViewFromSearchParams(params('from=2026-05-01&to=2026-04-01'), THEMES)?.filters).toEqual({ themeId: WORK, from: '2026-05-01' });
+    expect(mapViewFromSearchParams(params(''), [])).toBeNull();
+  });
+
+  it('reads the API query strictly, saying what is wrong', () => {
+    expect(parseMapFilters(params(`theme=${WORK}&event=none`))).toEqual({ ok: true, filters: { themeId: WORK, eventId: 'none' } });
+    expect(parseMapFilters(params('from=2026-01-01'))).toEqual({ ok: false, message: expect.stringContaining('Say which theme') });
+    expect(parseMapFilters(params(`theme=${WORK}&from=2026-13-01`))).toEqual({ ok: false, message: expect.stringContaining('from: Enter a real date') });
+    expect(parseMapFilters(params(`theme=${WORK}&from=2026-02-01&to=2026-01-01`))).toEqual({
+      ok: false,
+      message: 'to: The start date must be the same as or before the end date'
+    });
+    expect(parseMapFilters(params(`theme=${WORK}&deprived=0`)).ok).toBe(false);
+    expect(parseMapFilters(params('theme=1;drop table wards')).ok).toBe(false);
+  });
+});
+
+const ward = (conversations: number, withTheme: number, name = 'Armley'): WardFigures => ({
+  code: 'E05011385',
+  name,
+  localAuthorityName: 'Leeds',
+  conversations,
+  withTheme,
+  share: conversations === 0 ? null : Math.round((withTheme / conversations) * 10_000) / 10_000
+});
+
+describe('choropleth classes', () => {
+  it('colours by share in five fixed bands of 20 points, hatching wards nobody was heard in', () => {
+    const scale = choropleth('share', []);
+    expect(scale.classes.map((c) => c.fill)).toEqual([...BLUES_5]);
+    expect(scale.classes.map((c) => c.label)).toEqual(['Under 20%', '20% to under 40%', '40% to under 60%', '60% to under 80%', '80% or more']);
+    expect([ward(10, 0), ward(10, 1), ward(5, 1), ward(3, 1), ward(5, 2), ward(5, 3), ward(5, 4), ward(1, 1)].map(scale.classOf)).toEqual([
+      0, 0, 1, 1, 2, 3, 4, 4
+    ]);
+    expect(scale.fillOf(ward(0, 0))).toBe(NO_CONVERSATIONS_FILL);
+    expect(scale.fillOf(ward(2, 2))).toBe(BLUES_5[4]);
+  });
+
+  it('colours by count in five equal whole-number bands up to the largest count on the view', () => {
+    const wards = [ward(30, 14), ward(5, 0), ward(8, 7)];
+    const scale = choropleth('count', wards);
+    expect(scale.classes.map((c) => c.label)).toEqual(['0 to 2', '3 to 5', '6 to 8', '9 to 11', '12 to 14']);
+    expect(wards.map(scale.classOf)).toEqual([4, 0, 2]);
+    expect(choropleth('count', [ward(3, 1)]).classes.map((c) => c.label)).toEqual(['0', '1', '2', '3', '4']);
+    expect(choropleth('count', [ward(0, 0)]).classOf(ward(0, 0))).toBe(-1);
+  });
+
+  it('says a ward’s figures in one plain sentence', () => {
+    expect(wardFiguresText(ward(12, 5), 'Widening Access to Quality Work')).toBe(
+      'Armley, Leeds: 12 conversations, 5 about Widening Access to Quality Work (42%)'
+    );
+    expect(wardFiguresText(ward(1, 1), 'Health')).toBe('Armley, Leeds: 1 conversation, 1 about Health (100%)');
+    expect(wardFiguresText(ward(0, 0), 'Health')).toBe('Armley, Leeds: no conversations');
+  });
+});

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { WardMapData } from '../../../src/lib/domain/ward-map';
+import type { Store } from '../../../src/lib/server/store';
+import { migrate } from '../../../src/lib/server/store/migrations';
+import { openPgliteDatabase } from '../../../src/lib/server/store/pglite-database';
+import type { SqlDatabase } from '../../../src/lib/server/store/sql-database';
+import { createSqlStore } from '../../../src/lib/server/store/sql-store';
+import { etagMatches, wardMapResponse } from '../../../src/lib/server/ward-map-response';
+import { createOf, makeConversation } from '../../support/conversations';
+import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
+
+const ARMLEY = 'E05011385';
+let db: SqlDatabase;
+beforeAll(async () => {
+  db = await openPgliteDatabase();
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+describe('GET /api/map answers', () => {
+  it('says the network is not set up, before set-up', async () => {
+    const response = await wardMapResponse(createSqlStore(db), { themeId: uuidv7() }, null);
+    expect(response.status).toBe(404);
+  });
+
+  it('sends the figures with a strong ETag, 304 while they are unchanged, and new figures after a sync', async () => {
+    const store: Store = createSqlStore(db);
+    const network = await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
+    const [work] = (await store.getReferenceData())!.themes;
+    const aggregations = vi.spyOn(store, 'wardMap');
+    const filters = { themeId: work.id };
+
+    const first = await wardMapResponse(store, filters, null);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/); // strong: no W/
+    expect(first.headers.get('cache-control')).toContain('no-cache');
+    const data = WardMapData.parse(await first.json());
+    expect(data.filters).toEqual(filters);
+    expect(data.wards).toHaveLength(33);
+
+    const again = await wardMapResponse(store, filters, etag);
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    // Nothing changed: the answer came from the cache, without aggregating again.
+    expect(aggregations).toHaveBeenCalledTimes(1);
+
+    await store.applyChanges({
+      networkId: network.id,
+      deviceId: uuidv7(),
+      userId: null,
+      changes: [createOf(makeConversation({ wardCode: ARMLEY, themeIds: [work.id] }))]
+    });
+    const after = await wardMapResponse(store, filters, etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const armley = WardMapData.parse(await after.json()).wards.find((w) => w.code === ARMLEY);
+    expect(armley).toMatchObject({ conversations: 1, withTheme: 1, share: 1 });
+    expect(aggregations).toHaveBeenCalledTimes(2);
+
+    const otherFilters = await wardMapResponse(store, { ...filters, eventId: 'none' }, after.headers.get('etag'));
+    expect(otherFilters.status).toBe(200); // same figures, but the cache files each filter apart
+    expect(aggregations).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('If-None-Match', () => {
+  it('matches a listed tag, a weak form of it, or *, and nothing else', () => {
+    expect(etagMatches('"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches('*', '"abc"')).toBe(true);
+    expect(etagMatches('"abcd"', '"abc"')).toBe(false);
+    expect(etagMatches(null, '"abc"')).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import type { Conversation } from '../../../src/lib/domain/conversation';
+import type { Store } from '../../../src/lib/server/store';
+import { createOf, makeConversation } from '../../support/conversations';
+import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
+
+const ARMLEY = 'E05011385';
+const HEADINGLEY = 'E05011397';
+const ROUNDHAY = 'E05011411';
+
+/**
+ * The ward map's aggregation (issue 6), held to the same behaviour on embedded PGlite
+ * (ward-map.test.ts) and a real PostgreSQL server (ward-map.pg.test.ts).
+ */
+export function describeWardMapContract(kind: string, openEmptyStore: () => Promise<Store>) {
+  describe(`ward map figures on ${kind}`, () => {
+    let store: Store;
+    let networkId: string;
+    let work: string;
+    let health: string;
+    beforeEach(async () => {
+      store = await openEmptyStore();
+      networkId = (await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds))).id;
+      const { themes } = (await store.getReferenceData())!;
+      [work, health] = [themes[0].id, themes[5].id];
+      return () => store.close();
+    });
+
+    const device = () => ({ networkId, deviceId: uuidv7(), userId: null });
+    const push = (conversations: Conversation[]) => store.applyChanges({ ...device(), changes: conversations.map(createOf) });
+    const figuresOf = async (filters: Parameters<Store['wardMap']>[1]) =>
+      Object.fromEntries((await store.wardMap(networkId, filters)).map((w) => [w.code, w]));
+
+    it('lists every ward of the network by name, with how many conversations it had and how many carry the theme', async () => {
+      await push([
+        makeConversation({ wardCode: ARMLEY, themeIds: [work, health] }),
+        makeConversation({ wardCode: ARMLEY, themeIds: [work] }),
+        makeConversation({ wardCode: ARMLEY, themeIds: [health] }),
+        makeConversation({ wardCode: HEADINGLEY, themeIds: [] })
+      ]);
+      const wards = await store.wardMap(networkId, { themeId: work });
+      expect(wards).toHaveLength(33);
+      expect(wards.map((w) => w.name)).toEqual(wards.map((w) => w.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const byCode = Object.fromEntries(wards.map((w) => [w.code, w]));
+      expect(byCode[ARMLEY]).toEqual({ code: ARMLEY, name: 'Armley', localAuthorityName: 'Leeds', conversations: 3, withTheme: 2, share: 0.6667 });
+      expect(byCode[HEADINGLEY]).toMatchObject({ conversations: 1, withTheme: 0, share: 0 });
+      expect(byCode[ROUNDHAY]).toMatchObject({ conversations: 0, withTheme: 0, share: null });
+      expect((await figuresOf({ themeId: health }))[ARMLEY]).toMatchObject({ conversations: 3, withTheme: 2 });
+    });
+
+    it('counts a conversation’s current themes and ward after edits, and never an erased one', async () => {
+      const moved = makeConversation({ wardCode: ARMLEY, themeIds: [work] });
+      const erased = makeConversation({ wardCode: ARMLEY, themeIds: [work] });
+      await push([moved, erased]);
+      await store.applyChanges({
+        ...device(),
+        changes: [
+          { op: 'update', changeId: uuidv7(), conversationId: moved.id, baseRevision: 1, fields: { wardCode: HEADINGLEY, themeIds: [health] } },
+          { op: 'delete', changeId: uuidv7(), conversationId: erased.id }
+        ]
+      });
+      const figures = await figuresOf({ themeId: work });
+      expect(figures[ARMLEY]).toMatchObject({ conversations: 0, withTheme: 0 });
+      expect(figures[HEADINGLEY]).toMatchObject({ conversations: 1, withTheme: 0 });
+      expect((await figuresOf({ themeId: health }))[HEADINGLEY]).toMatchObject({ withTheme: 1 });
+    });
+
+    it('reads dates as whole days in the UK, both ends included, in summer time too', async () => {
+      await push([
+        makeConversation({ wardCode: ARMLEY, recordedAt: '2026-05-31T22:59:59.000Z' }), // 31 May, 23:59 BST
+        makeConversation({ wardCode: ARMLEY, recordedAt: '2026-05-31T23:00:00.000Z' }), // 1 June, 00:00 BST
+        makeConversation({ wardCode: ARMLEY, recordedAt: '2026-06-30T22:59:00.000Z' }), // 30 June, 23:59 BST
+        makeConversation({ wardCode: ARMLEY, recordedAt: '2026-06-30T23:00:00.000Z' }), // 1 July, 00:00 BST
+        makeConversation({ wardCode: ARMLEY, recordedAt: '2026-12-31T23:59:00.000Z' }) // 31 December, GMT
+      ]);
+      const count = async (from?: string, to?: string) => (await figuresOf({ themeId: work, from, to }))[ARMLEY].conversations;
+      expect(await count('2026-06-01', '2026-06-30')).toBe(2);
+      expect(await count('2026-06-01')).toBe(4);
+      expect(await count(undefined, '2026-05-31')).toBe(1);
+      expect(await count('2026-12-31', '2026-12-31')).toBe(1);
+      expect(await count('2027-01-01')).toBe(0);
+    });
+
+    it('counts the conversations of one listening event, or those at none', async () => {
+      const day = await store.addEvent(networkId, { name: 'Armley listening day', date: '2026-11-20', place: 'Armley library' });
+      const other = await store.addEvent(networkId, { name: 'Headingley fair', date: '2026-11-21', place: '' });
+      await push([
+        makeConversation({ wardCode: ARMLEY, eventId: day.id, themeIds: [work] }),
+        makeConversation({ wardCode: ARMLEY, eventId: day.id }),
+        makeConversation({ wardCode: ARMLEY, eventId: other.id, themeIds: [work] }),
+        makeConversation({ wardCode: ARMLEY, eventId: null, themeIds: [work] })
+      ]);
+      expect((await figuresOf({ themeId: work, eventId: day.id }))[ARMLEY]).toMatchObject({ conversations: 2, withTheme: 1, share: 0.5 });
+      expect((await figuresOf({ themeId: work, eventId: 'none' }))[ARMLEY]).toMatchObject({ conversations: 1, withTheme: 1 });
+      expect((await figuresOf({ themeId: work, eventId: uuidv7() }))[ARMLEY]).toMatchObject({ conversations: 0 });
+    });
+
+    it('ignores the most-deprived filter until wards carry an indicator', async () => {
+      await push([makeConversation({ wardCode: ARMLEY, themeIds: [work] })]);
+      expect(await store.wardMap(networkId, { themeId: work, mostDeprivedPercent: 20 })).toEqual(await store.wardMap(networkId, { themeId: work }));
+    });
+
+    it('gives a new version whenever a conversation is added, edited or erased, and the same one otherwise', async () => {
+      const versions = [await store.wardMapVersion(networkId)];
+      const conversation = makeConversation({ wardCode: ARMLEY });
+      await push([conversation]);
+      versions.push(await store.wardMapVersion(networkId));
+      expect(await store.wardMapVersion(networkId)).toBe(versions[1]);
+      await store.applyChanges({
+        ...device(),
+        changes: [{ op: 'update', changeId: uuidv7(), conversationId: conversation.id, baseRevision: 1, fields: { themeIds: [work] } }]
+      });
+      versions.push(await store.wardMapVersion(networkId));
+      await store.applyChanges({ ...device(), changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversation.id }] });
+      versions.push(await store.wardMapVersion(networkId));
+      expect(new Set(versions).size).toBe(4);
+    });
+  });
+}
