@@ -2,10 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { BLUES_5, NO_CONVERSATIONS_FILL } from '../../src/lib/map/choropleth';
+import { BLUES_5, NO_CONVERSATIONS_FILL, OUTSIDE_FILTER_FILL } from '../../src/lib/map/choropleth';
 import { makeConversation } from '../support/conversations';
-import { WARD_FILES } from '../support/shared-data';
+import { INDICATOR_FILES, WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
+import { IndicatorsPage } from './pages/indicators-page';
 import { MapPage } from './pages/map-page';
 import { SetupPage } from './pages/setup-page';
 
@@ -104,6 +105,37 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   expect(await map.rowNames()).toEqual(['Roundhay', 'Headingley & Hyde Park']);
   await page.getByLabel('From', { exact: true }).fill('2027-01-01');
   await expect(page.getByText('No conversations match these filters.')).toBeVisible();
+});
+
+test('with a ward indicator uploaded, the map shows only the most deprived 20 % of wards when asked', async ({ page, request }) => {
+  await SetupPage.leeds(page);
+  await syncLeedsConversations(request);
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(page.getByLabel('Wards', { exact: true })).toHaveCount(0); // no indicator yet, no such filter
+
+  const indicators = new IndicatorsPage(page);
+  await indicators.open();
+  await indicators.upload({ name: 'IMD 2019 average rank', file: INDICATOR_FILES.imd2019Wd25 });
+  await expect(indicators.status).toContainText('saved');
+  await map.open();
+  await page.getByLabel('Wards', { exact: true }).selectOption({ label: 'Most deprived 20 % by IMD 2019 average rank' });
+  // Armley is among Leeds' 7 most deprived of 33 on IMD 2019; Headingley and Roundhay are not.
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', OUTSIDE_FILTER_FILL);
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(map.ward(ROUNDHAY)).toHaveAttribute('fill', OUTSIDE_FILTER_FILL);
+  await expect(map.status).toContainText('2 conversations in 1 ward; 2 about');
+  await expect(map.status).toContainText('Showing only the 7 wards among the most deprived 20 % by IMD 2019 average rank.');
+  expect(await map.rowNames()).toEqual(['Armley']);
+  await map.ward(HEADINGLEY).focus();
+  await expect(map.tooltip).toHaveText('Headingley & Hyde Park, Leeds: not among the most deprived 20 % of wards by IMD 2019 average rank');
+  await expect(page.getByText('Not among the most deprived 20 %', { exact: true })).toBeVisible(); // in the legend
+  await expect(page).toHaveURL(/[?&]deprived=[0-9a-f-]{36}/);
+
+  await page.getByLabel('Wards', { exact: true }).selectOption({ label: 'All wards' });
+  await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[1]);
+  await expect(page).not.toHaveURL(/deprived=/);
 });
 
 test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, request }) => {

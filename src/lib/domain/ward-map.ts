@@ -11,10 +11,8 @@ const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s even
  * Which conversations the ward map counts. Every field but the theme narrows the conversations
  * counted; the theme says which of them count as "with the theme".
  *
- * `mostDeprivedPercent` is the hook for the ward-indicators filter ("the most deprived 20 % of
- * wards", issue 6 item 5). It is parsed, kept in the URL and in the cache key, and sent to the
- * server, but the aggregation ignores it until wards have an indicator to rank them by: then
- * `ward-map-query.ts` restricts the wards listed to that share of the network's wards.
+ * `mostDeprivedBy` names a ward indicator (domain/ward-indicator.ts): only the network's most
+ * deprived MOST_DEPRIVED_PERCENT % of wards on it are listed, so anchors can prioritise.
  */
 export const MapFilters = z
   .object({
@@ -22,7 +20,7 @@ export const MapFilters = z
     from: z.optional(CalendarDate),
     to: z.optional(CalendarDate),
     eventId: z.optional(EventChoice),
-    mostDeprivedPercent: z.optional(z.int().check(z.minimum(1), z.maximum(100)))
+    mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }))
   })
   .check(
     z.refine((f) => !f.from || !f.to || f.from <= f.to, {
@@ -47,15 +45,23 @@ export const WardFigures = z.object({
 });
 export type WardFigures = z.infer<typeof WardFigures>;
 
-/** GET /api/map: every current ward of the network with its figures for the filters. */
+/** A ward indicator the map can filter by ("most deprived 20 % of wards on …"). */
+export const MapIndicator = z.object({ id: z.uuid(), name: z.string() });
+export type MapIndicator = z.infer<typeof MapIndicator>;
+
+/**
+ * GET /api/map: every current ward of the network with its figures for the filters, and the
+ * indicators to filter by (so a device offline still offers the filters it can show).
+ */
 export const WardMapData = z.object({
   filters: MapFilters,
-  wards: z.array(WardFigures)
+  wards: z.array(WardFigures),
+  indicators: z.array(MapIndicator)
 });
 export type WardMapData = z.infer<typeof WardMapData>;
 
 /** The URL's names for each filter, in the order they are written (so equal filters give equal URLs). */
-const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', mostDeprivedPercent: 'deprived' } as const;
+const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', mostDeprivedBy: 'deprived' } as const;
 const MEASURE_PARAM = 'measure';
 
 /** Filters as URL search parameters, in a fixed order: also the key the caches file them under. */
@@ -75,7 +81,7 @@ function rawFilters(params: URLSearchParams): Record<string, unknown> {
   for (const [field, name] of Object.entries(PARAM)) {
     const value = params.get(name);
     if (value === null || value === '') continue;
-    raw[field] = field === 'mostDeprivedPercent' ? Number(value) : value;
+    raw[field] = value;
   }
   return raw;
 }

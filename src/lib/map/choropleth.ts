@@ -9,6 +9,8 @@ export const BLUES_5 = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] a
 /** Wards with no conversations are hatched, not coloured: "none heard" is not "few". */
 export const NO_CONVERSATIONS_PATTERN_ID = 'ward-map-no-conversations';
 export const NO_CONVERSATIONS_FILL = `url(#${NO_CONVERSATIONS_PATTERN_ID})`;
+/** Wards the ward filter leaves out (not among the most deprived): grey, unlike any class's blue. */
+export const OUTSIDE_FILTER_FILL = '#b1b4b6';
 
 export interface ColourClass {
   fill: string;

@@ -37,7 +37,8 @@ export async function wardMapResponse(store: Store, filters: MapFilters, ifNoneM
   const version = await store.wardMapVersion(network.id);
   let answer = answers.get(key);
   if (answer?.version !== version) {
-    const data: WardMapData = { filters, wards: await store.wardMap(network.id, filters) };
+    const [wards, indicators] = await Promise.all([store.wardMap(network.id, filters), store.wardIndicatorNames(network.id)]);
+    const data: WardMapData = { filters, wards, indicators };
     const body = JSON.stringify(data);
     answer = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
   }

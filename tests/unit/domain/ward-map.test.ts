@@ -14,17 +14,18 @@ import { BLUES_5, choropleth, NO_CONVERSATIONS_FILL, wardFiguresText } from '../
 const WORK = '0190aaaa-0000-7000-8000-000000000001';
 const HEALTH = '0190aaaa-0000-7000-8000-000000000002';
 const EVENT = '0190bbbb-0000-7000-8000-000000000001';
+const INDICATOR = '0190cccc-0000-7000-8000-000000000001';
 const THEMES = [WORK, HEALTH];
 const params = (text: string) => new URLSearchParams(text);
 
 describe('map filters and the URL', () => {
   it('writes a view to the URL and reads back the same view', () => {
     const view: MapView = {
-      filters: { themeId: HEALTH, from: '2026-01-01', to: '2026-03-31', eventId: EVENT, mostDeprivedPercent: 20 },
+      filters: { themeId: HEALTH, from: '2026-01-01', to: '2026-03-31', eventId: EVENT, mostDeprivedBy: INDICATOR },
       measure: 'count'
     };
     const search = mapViewToSearchParams(view).toString();
-    expect(search).toBe(`theme=${HEALTH}&from=2026-01-01&to=2026-03-31&event=${EVENT}&deprived=20&measure=count`);
+    expect(search).toBe(`theme=${HEALTH}&from=2026-01-01&to=2026-03-31&event=${EVENT}&deprived=${INDICATOR}&measure=count`);
     expect(mapViewFromSearchParams(params(search), THEMES)).toEqual(view);
   });
 
@@ -37,7 +38,7 @@ describe('map filters and the URL', () => {
           from: date,
           to: date,
           eventId: fc.constantFrom(EVENT, 'none'),
-          mostDeprivedPercent: fc.integer({ min: 1, max: 100 })
+          mostDeprivedBy: fc.constant(INDICATOR)
         },
         { requiredKeys: ['themeId'] }
       ),

@@ -96,9 +96,50 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
       expect((await figuresOf({ themeId: work, eventId: uuidv7() }))[ARMLEY]).toMatchObject({ conversations: 0 });
     });
 
-    it('ignores the most-deprived filter until wards carry an indicator', async () => {
+    it('lists only the most deprived 20 % of wards on an indicator when asked, with their figures', async () => {
+      const leeds = (await store.getReferenceData())!.wards;
+      // A rank per ward (1 = most deprived): Armley first, Headingley second, the rest after.
+      const ranked = [ARMLEY, HEADINGLEY, ...leeds.map((w) => w.code).filter((c) => c !== ARMLEY && c !== HEADINGLEY)];
+      const { id } = await store.saveWardIndicator(networkId, {
+        name: 'IMD rank',
+        source: '',
+        lowerIsMoreDeprived: true,
+        values: ranked.map((code, i) => ({ code, value: i + 1 }))
+      });
+      await push([makeConversation({ wardCode: ARMLEY, themeIds: [work] }), makeConversation({ wardCode: ROUNDHAY, themeIds: [work] })]);
+      const most = await store.wardMap(networkId, { themeId: work, mostDeprivedBy: id });
+      expect(most).toHaveLength(Math.ceil(33 * 0.2)); // 7 of 33
+      expect(most.map((w) => w.code)).toEqual(expect.arrayContaining([ARMLEY, HEADINGLEY]));
+      expect(most.map((w) => w.code)).not.toContain(ROUNDHAY);
+      expect(most.find((w) => w.code === ARMLEY)).toMatchObject({ conversations: 1, withTheme: 1 });
+      expect(await store.wardMap(networkId, { themeId: work, mostDeprivedBy: uuidv7() })).toEqual([]);
+      expect(await store.wardIndicatorNames(networkId)).toEqual([{ id, name: 'IMD rank' }]);
+    });
+
+    it('lists only the current wards after a new boundary set, keeping the conversations of retired ones', async () => {
       await push([makeConversation({ wardCode: ARMLEY, themeIds: [work] })]);
-      expect(await store.wardMap(networkId, { themeId: work, mostDeprivedPercent: 20 })).toEqual(await store.wardMap(networkId, { themeId: work }));
+      const withoutArmley = networkSetupFromFile(WARD_FILES.leeds).wards.filter((w) => w.code !== ARMLEY);
+      const before = await store.wardMapVersion(networkId);
+      await store.importBoundaries(networkId, withoutArmley, '2026');
+      expect(await store.wardMapVersion(networkId)).not.toBe(before);
+      const wards = await store.wardMap(networkId, { themeId: work });
+      expect(wards).toHaveLength(32);
+      expect(wards.map((w) => w.code)).not.toContain(ARMLEY);
+    });
+
+    it('gives a new version when a ward indicator is uploaded, replaced or removed', async () => {
+      const versions = [await store.wardMapVersion(networkId)];
+      const upload = () =>
+        store.saveWardIndicator(networkId, { name: 'IMD rank', source: '', lowerIsMoreDeprived: true, values: [{ code: ARMLEY, value: 1 }] });
+      const { id } = await upload();
+      versions.push(await store.wardMapVersion(networkId));
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a replacement is stamped with a later time
+      await upload();
+      versions.push(await store.wardMapVersion(networkId));
+      await store.deleteWardIndicator(networkId, id);
+      versions.push(await store.wardMapVersion(networkId));
+      expect(new Set(versions).size).toBe(3); // removing it gives back the first version: same data, same figures
+      expect(versions[3]).toBe(versions[0]);
     });
 
     it('gives a new version whenever a conversation is added, edited or erased, and the same one otherwise', async () => {

@@ -32,6 +32,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     saveWardIndicator: (networkId, indicator) => indicators.saveWardIndicator(db, networkId, indicator),
     deleteWardIndicator: (networkId, id) => indicators.deleteWardIndicator(db, networkId, id),
     wardIndicators: (networkId) => indicators.wardIndicators(db, networkId),
+    wardIndicatorNames: (networkId) => indicators.wardIndicatorNames(db, networkId),
     wardIndicatorStandings: (networkId, code) => indicators.wardIndicatorStandings(db, networkId, code),
     mostDeprivedWardCodes: (networkId, id, percent) => indicators.mostDeprivedWardCodes(db, networkId, id, percent),
     wardMap: (networkId, filters) => wardMapFigures(db, networkId, filters),

@@ -8,7 +8,7 @@ import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
 import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
-import type { MapFilters, WardFigures } from '$lib/domain/ward-map';
+import type { MapFilters, MapIndicator, WardFigures } from '$lib/domain/ward-map';
 
 export interface ChangeBatch {
   networkId: string;
@@ -61,6 +61,8 @@ export interface Store {
   deleteWardIndicator(networkId: string, indicatorId: string): Promise<string | null>;
   /** The network's indicators with their values per ward. */
   wardIndicators(networkId: string): Promise<WardIndicator[]>;
+  /** The network's indicators' ids and names only, by name. */
+  wardIndicatorNames(networkId: string): Promise<MapIndicator[]>;
   /** Where one ward ranks on each indicator (1 = most deprived). */
   wardIndicatorStandings(networkId: string, code: string): Promise<WardIndicatorStanding[]>;
   /** Codes of the most deprived `percent` % of the network's wards on an indicator, most deprived first. */

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
+import type { MapIndicator } from '$lib/domain/ward-map';
 import { UnknownWardsError } from './errors';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
@@ -74,6 +75,14 @@ export async function deleteWardIndicator(db: SqlClient, networkId: string, id: 
   return row?.name ?? null;
 }
 
+/** The network's indicators' ids and names, by name: what the ward map offers to filter by. */
+export async function wardIndicatorNames(db: SqlClient, networkId: string): Promise<MapIndicator[]> {
+  return db.query<MapIndicator>(
+    'select id::text as id, name from ward_indicators where network_id = $1 order by lower(name)',
+    [networkId]
+  );
+}
+
 /** Every indicator of the network, by name, with its values for the network's wards. */
 export async function wardIndicators(db: SqlClient, networkId: string): Promise<WardIndicator[]> {
   return db.query<WardIndicator>(
@@ -104,17 +113,19 @@ export async function wardIndicatorStandings(db: SqlClient, networkId: string, c
 }
 
 /**
- * The codes of the most deprived `percent` % of the network's wards that have a value for the
- * indicator, most deprived first: those ranked within ceil(wards × percent / 100), ties at the
- * cut-off included (the rule of `mostDeprivedCutoff` in domain/ward-indicator.ts). Empty when the
- * network has no such indicator.
+ * SQL for the most deprived `percent` % of the network's wards (network id in $1) that have a
+ * value for the indicator: those ranked within ceil(wards × percent / 100), ties at the cut-off
+ * included (the rule of `mostDeprivedCutoff` in domain/ward-indicator.ts). Gives ward_code and
+ * rank; the ward map uses it as a condition inside its one query.
  */
+export const mostDeprivedWardsSql = (indicatorParam: string, percentParam: string) => `
+  select ward_code, rank from (${RANKED_VALUES}) ranked
+   where id::text = ${indicatorParam} and rank <= ceil(ranked_wards * ${percentParam}::numeric / 100)`;
+
+/** The codes of the most deprived `percent` % of wards, most deprived first; empty for no such indicator. */
 export async function mostDeprivedWardCodes(db: SqlClient, networkId: string, indicatorId: string, percent: number): Promise<string[]> {
   const rows = await db.query<{ code: string }>(
-    `with ranked as (${RANKED_VALUES})
-     select ward_code as code from ranked
-      where id::text = $2 and rank <= ceil(ranked_wards * $3::numeric / 100)
-      order by rank, ward_code`,
+    `select ward_code as code from (${mostDeprivedWardsSql('$2', '$3')}) most order by rank, ward_code`,
     [networkId, indicatorId, percent]
   );
   return rows.map((row) => row.code);

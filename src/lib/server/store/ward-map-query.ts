@@ -1,5 +1,7 @@
 import { shareOf, type MapFilters, type WardFigures } from '$lib/domain/ward-map';
+import { MOST_DEPRIVED_PERCENT } from '$lib/domain/ward-indicator';
 import type { SqlClient, SqlDatabase } from './sql-database';
+import { mostDeprivedWardsSql } from './ward-indicator-queries';
 
 /** Date filters are calendar days in the UK, whatever the server's time zone. */
 const UK = `'Europe/London'`;
@@ -18,8 +20,10 @@ export async function wardMapFigures(db: SqlDatabase, networkId: string, filters
   if (filters.to) conditions.push(`recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
   if (filters.eventId === 'none') conditions.push('event_id is null');
   else if (filters.eventId) conditions.push(`event_id = ${bind(filters.eventId)}::uuid`);
-  // filters.mostDeprivedPercent: ignored until wards carry an indicator (issue 6 item 5); then it
-  // becomes a condition on `w` below, keeping the wards ranked in that most deprived share.
+  const wardConditions = ['w.network_id = $1', 'w.current'];
+  if (filters.mostDeprivedBy) {
+    wardConditions.push(`w.code in (select ward_code from (${mostDeprivedWardsSql(bind(filters.mostDeprivedBy), bind(MOST_DEPRIVED_PERCENT))}) most)`);
+  }
 
   const sql = `
     select w.code, w.name, w.local_authority_name as "localAuthorityName",
@@ -33,7 +37,7 @@ export async function wardMapFigures(db: SqlDatabase, networkId: string, filters
          where ${conditions.join(' and ')}
          group by ward_code
       ) c on c.ward_code = w.code
-     where w.network_id = $1
+     where ${wardConditions.join(' and ')}
      order by w.name, w.code`;
   const rows = await db.transaction(async (tx) => {
     // PostgreSQL's JIT compiles this plan once its cost passes jit_above_cost (at about a million
@@ -46,15 +50,19 @@ export async function wardMapFigures(db: SqlDatabase, networkId: string, filters
 
 /**
  * A short text that changes whenever the ward map's figures may have: the network's change
- * sequence (every create, edit and delete of a conversation takes the next number, SYNC-SPEC S4)
- * and a digest of its wards (a boundary import adds, renames or removes them). Cheap enough to
+ * sequence (every create, edit and delete of a conversation takes the next number, SYNC-SPEC S4),
+ * a digest of its current wards (a boundary import adds, renames or retires them) and of its
+ * ward indicators (an upload changes which wards are most deprived). Cheap enough to
  * ask before every answer, so a cached answer is never served stale.
  */
 export async function wardMapVersion(db: SqlClient, networkId: string): Promise<string> {
   const [row] = await db.query<{ version: string }>(
     `select n.last_seq::text || ':' || (
               select md5(coalesce(string_agg(w.code || '|' || w.name || '|' || w.local_authority_name, ';' order by w.code), ''))
-                from wards w where w.network_id = n.id
+                from wards w where w.network_id = n.id and w.current
+            ) || ':' || (
+              select coalesce(string_agg(i.id::text || '@' || i.uploaded_at::text, ';' order by i.id), '')
+                from ward_indicators i where i.network_id = n.id
             ) as version
        from networks n where n.id = $1`,
     [networkId]
