@@ -1,37 +1,12 @@
 /**
- * What the ward-map benchmarks run on: a network of all 6,826 England wards, read from the shared
- * ONS TopoJSON as a coordinator's import would, and conversations inserted in bulk by SQL.
+ * What the ward-map benchmarks run on: a network of all 6,826 England wards and conversations
+ * inserted in bulk by SQL.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { MultiPolygon, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { NetworkSetup } from '../src/lib/domain/network-setup';
-import { DEFAULT_THEME_NAMES } from '../src/lib/domain/theme';
 import type { SqlClient } from '../src/lib/server/store/sql-database';
-import { WARD_FILES } from '../tests/support/shared-data';
+import { networkSetupFromFile, WARD_FILES } from '../tests/support/shared-data';
 
-const ENGLAND_FILE = resolve(WARD_FILES.leeds, '..', 'england-wards.topojson');
-
-interface WardProperties {
-  WD25CD: string;
-  WD25NM: string;
-  LAD25CD: string;
-  LAD25NM: string;
-}
-
-export function englandNetworkSetup(): NetworkSetup {
-  const topology = JSON.parse(readFileSync(ENGLAND_FILE, 'utf8')) as Topology<{ wards: GeometryCollection<WardProperties> }>;
-  const wards = feature(topology, topology.objects.wards).features.map((ward) => ({
-    code: ward.properties.WD25CD,
-    name: ward.properties.WD25NM,
-    localAuthorityCode: ward.properties.LAD25CD,
-    localAuthorityName: ward.properties.LAD25NM,
-    boundary: ward.geometry as Polygon | MultiPolygon
-  }));
-  return NetworkSetup.parse({ name: 'England Anchor Network', themeNames: [...DEFAULT_THEME_NAMES], wards });
-}
+/** All 6,826 wards of England, read from the shared TopoJSON as a coordinator's import reads it. */
+export const englandNetworkSetup = () => networkSetupFromFile(WARD_FILES.england, 'England Anchor Network');
 
 /** Two answers of a typical length, so rows are as wide as real ones for the scan. */
 const ANSWERS = JSON.stringify([
@@ -66,7 +41,7 @@ export async function insertConversations(
               '[]', array(select t.id from unnest(themes) with ordinality as t (id, k)
                            where abs(hashint8(i * 31 + k)) % 100 < 30),
               true, $1, case when abs(hashint8(i + 104729)) % 5 = 0
-                             then events[1 + abs(hashint8(i + 3)) % cardinality(events)] end,
+                             then events[1 + abs(hashint8(i + 3)) % nullif(cardinality(events), 0)] end,
               $5::jsonb
          from refs, generate_series($6::bigint, $7::bigint) as i`,
       [

@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries), prints the figures and saves them to bench/results.json.
+ * push, capture, sync, boundaries, map), prints the figures and saves them to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBoundaryImport } from './boundary-import';
 import { benchCaptureDevice } from './capture-device';
+import { benchMapAggregation } from './map-aggregation';
+import { benchMapFirstPaint } from './map-first-paint';
 import { benchSyncEngine } from './sync-engine';
 import { benchPushThroughput } from './push-throughput';
 import { printResults, writeResults, type BenchResult } from './results';
@@ -14,7 +16,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   push: benchPushThroughput,
   capture: benchCaptureDevice,
   sync: benchSyncEngine,
-  boundaries: benchBoundaryImport
+  boundaries: benchBoundaryImport,
+  map: async () => [...(await benchMapAggregation()), ...(await benchMapFirstPaint())]
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

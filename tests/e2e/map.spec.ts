@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
@@ -178,6 +180,43 @@ test('every ward is reached by keyboard, its tooltip says its figures as text, E
   await map.ward(ARMLEY).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/wards\/E05011385$/);
+});
+
+/** A 1×1 grey PNG: what a tile server sends, as small as it gets. */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AAAAwgDBUl5XUQAAAABJRU5ErkJggg==', 'base64');
+
+test('base tiles are off by default; an administrator can set a tile server, whose credit shows as text beside the ONS one', async ({ page, server }) => {
+  await SetupPage.leeds(page);
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.ward(ARMLEY)).toBeVisible();
+  await expect(page.locator('.leaflet-tile')).toHaveCount(0);
+  await expect(page.locator('.leaflet-control-attribution')).toHaveText(
+    'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2025'
+  );
+
+  const requested: string[] = [];
+  const tiles = createServer((req, res) => {
+    requested.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end(TILE_PNG);
+  });
+  await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (tiles.address() as AddressInfo).port;
+    server.configure({ MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '© <b>Tile</b> makers' });
+    await server.stop();
+    await server.start();
+    await map.open();
+    await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
+    expect(requested.every((url) => /^\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+    await expect(page.locator('.leaflet-control-attribution')).toContainText('© <b>Tile</b> makers');
+    await expect(page.locator('.leaflet-control-attribution b')).toHaveCount(0);
+    await expect(page.locator('.leaflet-control-attribution')).toContainText('Office for National Statistics');
+    await expect(map.ward(ARMLEY)).toBeVisible(); // the wards still draw over the tiles
+  } finally {
+    tiles.closeAllConnections();
+    await new Promise((resolve) => tiles.close(resolve));
+  }
 });
 
 test('the map opens offline with the figures this device last loaded, and says from when', async ({ page, context, request, network }) => {

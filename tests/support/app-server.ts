@@ -48,6 +48,11 @@ export class AppServer {
     return this.env.DATABASE_URL ? { databaseUrl: this.env.DATABASE_URL } : { dataDir: this.dataDir };
   }
 
+  /** Sets environment variables (settings) for the next start, as an administrator would. */
+  configure(settings: Record<string, string>): void {
+    Object.assign(this.env, settings);
+  }
+
   /** Serves another build from the next start: a new version of the app, deployed. */
   useBuild(buildDir: string): void {
     this.env.BUILD_DIR = buildDir;
