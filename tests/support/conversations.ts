@@ -17,6 +17,7 @@ export function makeConversation(overrides: Partial<Conversation> & Pick<Convers
     id: uuidv7(),
     recordedAt: '2026-11-20T10:30:00.000Z',
     eventId: null,
+    organisationId: null,
     answers: answersOf('The park and the library'),
     quotes: [],
     themeIds: [],

@@ -17,6 +17,7 @@ export interface DraftQuote {
 export interface DraftValues {
   wardCode: string;
   eventId: string;
+  organisationId: string;
   answers: Record<string, string>;
   quotes: DraftQuote[];
   themeIds: string[];
@@ -30,6 +31,7 @@ export interface DraftValues {
 const EMPTY: DraftValues = {
   wardCode: '',
   eventId: '',
+  organisationId: '',
   answers: {},
   quotes: [],
   themeIds: [],
@@ -40,7 +42,7 @@ const EMPTY: DraftValues = {
   consentToRecord: false
 };
 
-/** True once anything has been typed or chosen beyond the ward and event kept between conversations. */
+/** True once anything has been typed or chosen beyond the ward, event and organisation kept between conversations. */
 export function draftHasContent(v: DraftValues): boolean {
   return (
     Object.values(v.answers ?? {}).some((text) => text.trim() !== '') ||
@@ -62,6 +64,8 @@ function fieldOf(path: PropertyKey[], prompts: Prompt[]): string {
       return 'ward';
     case 'eventId':
       return 'event';
+    case 'organisationId':
+      return 'organisation';
     case 'answers':
       return `answer-${prompts[Number(index)]?.id ?? ''}`;
     case 'quotes':
@@ -92,6 +96,7 @@ export class ConversationDraft {
     draft.values = {
       wardCode: conversation.wardCode,
       eventId: conversation.eventId ?? '',
+      organisationId: conversation.organisationId ?? '',
       answers: Object.fromEntries(conversation.answers.map((a) => [a.promptId, a.text])),
       quotes: conversation.quotes.map((q) => ({ ...q })),
       themeIds: [...conversation.themeIds],
@@ -133,6 +138,7 @@ export class ConversationDraft {
     const candidate = {
       wardCode: v.wardCode,
       eventId: v.eventId || null,
+      organisationId: v.organisationId || null,
       answers: prompts
         .map((prompt) => ({ promptId: prompt.id, prompt: prompt.text, text: v.answers[prompt.id] ?? '' }))
         .filter((answer) => answer.text.trim() !== ''),
@@ -166,10 +172,13 @@ export class ConversationDraft {
     return this.errors.find((error) => error.field === field)?.message;
   }
 
-  /** Clears what was said, keeping the ward and event: the next resident at an event is usually nearby. */
+  /**
+   * Clears what was said, keeping the ward, event and organisation: the next resident at an event
+   * is usually nearby, and the worker is the same.
+   */
   startNext(): void {
-    const { wardCode, eventId } = this.values;
-    this.values = { ...structuredClone(EMPTY), wardCode, eventId };
+    const { wardCode, eventId, organisationId } = this.values;
+    this.values = { ...structuredClone(EMPTY), wardCode, eventId, organisationId };
     this.errors = [];
   }
 }

@@ -17,7 +17,9 @@ const WardBoundaries = z.array(
 
 export async function cachedReferenceData(db: DeviceDatabase): Promise<ReferenceState> {
   const cached = await db.referenceData.get('current');
-  return cached ? { status: 'ready', data: cached.data, fetchedAt: cached.fetchedAt } : { status: 'unavailable' };
+  if (!cached) return { status: 'unavailable' };
+  // Kept by an earlier version of the app, before organisations: none until the next refresh.
+  return { status: 'ready', data: { ...cached.data, organisations: cached.data.organisations ?? [] }, fetchedAt: cached.fetchedAt };
 }
 
 /**

@@ -12,6 +12,7 @@ export interface HistoryEntry {
 const FIELD_LABELS: Record<string, string> = {
   wardCode: 'Ward',
   eventId: 'Listening event',
+  organisationId: 'Organisation',
   answers: 'What they said',
   quotes: 'Quotes',
   themeIds: 'Charter themes',
@@ -36,6 +37,8 @@ export function describeLostValue(entry: HistoryEntry, reference: ReferenceData)
       return { label, value: reference.wards.find((w) => w.code === v)?.name ?? String(v) };
     case 'eventId':
       return { label, value: v ? (reference.events.find((e) => e.id === v)?.name ?? 'an earlier event') : 'Not at an event' };
+    case 'organisationId':
+      return { label, value: v ? (reference.organisations.find((o) => o.id === v)?.name ?? 'an earlier organisation') : 'Not given' };
     case 'followUp':
       return { label, value: (v as { wanted: boolean }).wanted ? 'Wanted (contact details kept separately)' : 'Not wanted' };
     default:

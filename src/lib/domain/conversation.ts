@@ -54,6 +54,8 @@ export type FollowUp = z.infer<typeof FollowUp>;
 export const ConversationFields = z.object({
   wardCode: WardCode,
   eventId: z.nullable(z.uuid()),
+  /** The organisation that recorded it; absent from devices on versions before organisations. */
+  organisationId: z.optional(z.nullable(z.uuid())),
   answers: z.array(Answer).check(z.maxLength(10)),
   quotes: z.array(Quote).check(z.maxLength(20, 'A conversation can hold at most 20 quotes')),
   themeIds: z

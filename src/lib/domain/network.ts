@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ListeningEvent } from './listening-event';
+import { Organisation } from './organisation';
 import { Prompt } from './prompt';
 import { Theme } from './theme';
 import { Ward } from './ward';
@@ -39,6 +40,7 @@ export const ReferenceData = z.object({
   themes: z.array(Theme),
   prompts: z.array(Prompt),
   events: z.array(ListeningEvent),
+  organisations: z.array(Organisation),
   wards: z.array(Ward)
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;

@@ -7,6 +7,9 @@ const CalendarDate = z.iso.date({ error: 'Enter a real date, for example 2026-11
 /** Conversations at one listening event, or 'none': those recorded at no event. */
 const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s events' }), z.literal('none')]);
 
+/** Conversations one organisation recorded, or 'none': those that name no organisation. */
+const OrganisationChoice = z.union([z.uuid({ error: 'Choose one of the network’s organisations' }), z.literal('none')]);
+
 /**
  * Which conversations the ward map counts. Every field but the theme narrows the conversations
  * counted; the theme says which of them count as "with the theme".
@@ -20,6 +23,7 @@ export const MapFilters = z
     from: z.optional(CalendarDate),
     to: z.optional(CalendarDate),
     eventId: z.optional(EventChoice),
+    organisationId: z.optional(OrganisationChoice),
     mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }))
   })
   .check(
@@ -61,7 +65,7 @@ export const WardMapData = z.object({
 export type WardMapData = z.infer<typeof WardMapData>;
 
 /** The URL's names for each filter, in the order they are written (so equal filters give equal URLs). */
-const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', mostDeprivedBy: 'deprived' } as const;
+const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', organisationId: 'organisation', mostDeprivedBy: 'deprived' } as const;
 const MEASURE_PARAM = 'measure';
 
 /** Filters as URL search parameters, in a fixed order: also the key the caches file them under. */

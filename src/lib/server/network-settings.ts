@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, PrivacyNotice } from '$lib/domain/network';
+import { Organisation } from '$lib/domain/organisation';
 import { PromptText } from '$lib/domain/prompt';
 
 /**
@@ -18,6 +19,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 
 export const PRIVACY_NOTICE_FIELD = 'privacy-notice';
 export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'event-place' } as const;
+export const ORGANISATION_FIELD = 'organisation-name';
 export const MAX_PROMPTS = 20;
 
 /** The id of the n-th prompt input (counting from 0), as the page renders it. */
@@ -94,4 +96,15 @@ export function checkNewEvent(input: { name: string; date: string; place: string
 /** The id of the event to archive, from the hidden input of its row. */
 export function checkEventId(value: string): Checked<string> {
   return Uuid.safeParse(value).success ? { ok: true, value } : invalid('events', 'Choose an event from the list to archive');
+}
+
+/** A new organisation's name, trimmed. */
+export function checkNewOrganisation(name: string): Checked<string> {
+  const parsed = Organisation.shape.name.safeParse(name);
+  return parsed.success ? { ok: true, value: parsed.data } : invalid(ORGANISATION_FIELD, parsed.error.issues[0].message);
+}
+
+/** The id of the organisation to archive, from the hidden input of its row. */
+export function checkOrganisationId(value: string): Checked<string> {
+  return Uuid.safeParse(value).success ? { ok: true, value } : invalid('organisations', 'Choose an organisation from the list to archive');
 }

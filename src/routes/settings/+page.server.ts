@@ -1,6 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_PRIVACY_NOTICE } from '$lib/domain/network';
-import { checkEventId, checkNewEvent, checkPrivacyNotice, checkPrompts } from '$lib/server/network-settings';
+import { OrganisationNameTakenError } from '$lib/server/store';
+import {
+  checkEventId,
+  checkNewEvent,
+  checkNewOrganisation,
+  checkOrganisationId,
+  checkPrivacyNotice,
+  checkPrompts,
+  ORGANISATION_FIELD
+} from '$lib/server/network-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 // A coordinator's page. There are no accounts yet; when roles arrive, load and every action here
@@ -14,7 +23,8 @@ export const load: PageServerLoad = async ({ locals }) => {
     privacyNotice: notice,
     usesDefaultPrivacyNotice: notice === DEFAULT_PRIVACY_NOTICE,
     prompts: reference.prompts,
-    events: reference.events
+    events: reference.events,
+    organisations: reference.organisations
   };
 };
 
@@ -63,5 +73,32 @@ export const actions: Actions = {
     const event = reference.events.find((e) => e.id === checked.value);
     if (event) await locals.store.archiveEvent(reference.network.id, event.id);
     return { section: 'events' as const, saved: event ? `Event archived: ${event.name}` : 'That event was already archived.' };
+  },
+
+  addOrganisation: async ({ request, locals }) => {
+    const form = await request.formData();
+    const checked = checkNewOrganisation(text(form, 'name'));
+    if (!checked.ok) return fail(400, { section: 'organisations' as const, errors: checked.errors });
+    try {
+      const organisation = await locals.store.addOrganisation(await networkId(locals), checked.value);
+      return { section: 'organisations' as const, saved: `Organisation added: ${organisation.name}` };
+    } catch (error) {
+      if (!(error instanceof OrganisationNameTakenError)) throw error;
+      return fail(400, { section: 'organisations' as const, errors: [{ field: ORGANISATION_FIELD, message: `${error.message} Give this one another name.` }] });
+    }
+  },
+
+  archiveOrganisation: async ({ request, locals }) => {
+    const form = await request.formData();
+    const checked = checkOrganisationId(text(form, 'organisationId'));
+    if (!checked.ok) return fail(400, { section: 'organisations' as const, errors: checked.errors });
+    const reference = await locals.store.getReferenceData();
+    if (!reference) redirect(303, '/setup');
+    const organisation = reference.organisations.find((o) => o.id === checked.value);
+    if (organisation) await locals.store.archiveOrganisation(reference.network.id, organisation.id);
+    return {
+      section: 'organisations' as const,
+      saved: organisation ? `Organisation archived: ${organisation.name}` : 'That organisation was already archived.'
+    };
   }
 };

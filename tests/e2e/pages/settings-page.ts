@@ -27,4 +27,9 @@ export class SettingsPage {
     await this.page.getByLabel('Place (optional)').fill(event.place ?? '');
     await this.page.getByRole('button', { name: 'Add event' }).click();
   }
+
+  async addOrganisation(name: string) {
+    await this.page.getByLabel('Organisation name').fill(name);
+    await this.page.getByRole('button', { name: 'Add organisation' }).click();
+  }
 }

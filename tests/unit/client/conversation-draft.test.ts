@@ -22,6 +22,7 @@ describe('the conversation form’s values', () => {
     expect(draft.toFields(prompts)).toEqual({
       wardCode: 'E05011385',
       eventId: null,
+      organisationId: null,
       answers: [{ promptId: prompts[1].id, prompt: prompts[1].text, text: 'More buses' }],
       quotes: [{ text: 'Jobs!', consentToQuote: true }],
       themeIds: [],
@@ -57,13 +58,16 @@ describe('the conversation form’s values', () => {
     expect(ConversationDraft.fromConversation(conversation).toFields(prompts)).toEqual(fields);
   });
 
-  it('keep the ward and event for the next conversation, and know when they hold anything else', () => {
+  it('keep the ward, event and organisation for the next conversation, and know when they hold anything else', () => {
     const draft = filledDraft();
     draft.values.eventId = '01900000-0000-7000-8000-000000000009';
+    draft.values.organisationId = '01900000-0000-7000-8000-00000000000a';
     expect(draftHasContent(draft.snapshot())).toBe(true);
+    expect(draft.toFields(prompts)?.organisationId).toBe('01900000-0000-7000-8000-00000000000a');
     draft.startNext();
     expect(draft.values.wardCode).toBe('E05011385');
     expect(draft.values.eventId).toBe('01900000-0000-7000-8000-000000000009');
+    expect(draft.values.organisationId).toBe('01900000-0000-7000-8000-00000000000a');
     expect(draftHasContent(draft.snapshot())).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DeviceDatabase, SCHEMA_VERSIONS } from '../../../src/lib/client/db/database';
+import { editConversation } from '../../../src/lib/client/db/conversations';
+import { cachedMapData, keepMapData } from '../../../src/lib/client/db/map-data';
 import { countUnsyncedConversations } from '../../../src/lib/client/db/outbox';
 import { Conversation } from '../../../src/lib/domain/conversation';
 import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
@@ -57,6 +59,28 @@ describe('device database migrations', () => {
     expect(entry.change.op === 'create' && Conversation.parse(entry.change.conversation).quotes).toEqual(waiting.quotes);
     expect(await countUnsyncedConversations(db)).toBe(1);
     expect(await db.settings.get('deviceId')).toEqual({ key: 'deviceId', value: 'device-1' });
+    db.close();
+  });
+
+  it('opens a version 2 database (before organisations and the map) with everything kept, and editing an old conversation queues only what changed', async () => {
+    const old = new Dexie(name);
+    old.version(2).stores(SCHEMA_VERSIONS[2]);
+    const { loves: _l, wouldChange: _w, ...base } = version1Conversation('', '');
+    const stored = { ...base, eventId: null, answers: [], peopleCount: 1, equality: {}, followUp: { wanted: false }, revision: 1, savedAt: '2026-11-20T10:31:00.000Z' };
+    await old.table('conversations').add(stored);
+    old.close();
+
+    const db = new DeviceDatabase(name);
+    expect(await db.conversations.get(stored.id)).toEqual(stored);
+    const { savedAt: _s, revision: _r, id: _i, recordedAt: _t, ...fields } = stored;
+    await editConversation(db, stored.id, { ...fields, organisationId: null, peopleCount: 2 } as never);
+    const [update] = await db.outbox.toArray();
+    expect(update.change).toMatchObject({ op: 'update', fields: { peopleCount: 2 } });
+    expect(update.change.op === 'update' && Object.keys(update.change.fields)).toEqual(['peopleCount']);
+
+    const answer = { filters: { themeId: uuidv7() }, wards: [], indicators: [] };
+    await keepMapData(db, { key: 'theme=x', data: answer, etag: '"1"', fetchedAt: '2026-11-20T12:00:00.000Z' });
+    expect((await cachedMapData(db, 'theme=x'))?.data).toEqual(answer);
     db.close();
   });
 });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import type { Store } from '../../../src/lib/server/store';
-import { NetworkAlreadySetUpError, UnknownReferenceError } from '../../../src/lib/server/store';
+import { NetworkAlreadySetUpError, OrganisationNameTakenError, UnknownReferenceError } from '../../../src/lib/server/store';
+import type { Conversation } from '../../../src/lib/domain/conversation';
 import { answersOf, createOf, makeConversation } from '../../support/conversations';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
@@ -166,6 +167,35 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const error = await store.applyChanges(batch(network.id, [makeConversation({ wardCode: ARMLEY, eventId: uuidv7() })])).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain('listening event');
+    });
+
+    it('keeps the network’s organisations, one per name, and stores which recorded a conversation, even once archived', async () => {
+      const { network } = await setUpLeeds();
+      const centre = await store.addOrganisation(network.id, 'Armley Community Centre');
+      const church = await store.addOrganisation(network.id, 'St Bartholomew’s Church');
+      await expect(store.addOrganisation(network.id, 'armley community centre')).rejects.toBeInstanceOf(OrganisationNameTakenError);
+      expect((await store.getReferenceData())!.organisations).toEqual([centre, church]);
+
+      const recorded = makeConversation({ wardCode: ARMLEY, organisationId: centre.id });
+      await store.archiveOrganisation(network.id, centre.id);
+      expect((await store.getReferenceData())!.organisations).toEqual([church]);
+      // Recorded offline before it was archived: still the network's.
+      await store.applyChanges(batch(network.id, [recorded]));
+      expect(await store.conversationsByIds([recorded.id])).toEqual([recorded]);
+      // A new one may take an archived organisation's name.
+      await expect(store.addOrganisation(network.id, 'Armley Community Centre')).resolves.toMatchObject({ name: 'Armley Community Centre' });
+
+      // From a device on a version before organisations: no organisation.
+      const { organisationId: _, ...older } = makeConversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [older as Conversation]));
+      expect(await store.conversationsByIds([older.id])).toEqual([{ ...older, organisationId: null }]);
+    });
+
+    it('refuses a conversation naming an organisation that is not the network’s', async () => {
+      const { network } = await setUpLeeds();
+      const error = await store.applyChanges(batch(network.id, [makeConversation({ wardCode: ARMLEY, organisationId: uuidv7() })])).catch((e) => e);
+      expect(error).toBeInstanceOf(UnknownReferenceError);
+      expect(error.message).toContain('organisation');
     });
 
     it('applies an update to the fields it names only, once however often it is pushed', async () => {

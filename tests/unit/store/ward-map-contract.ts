@@ -96,6 +96,20 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
       expect((await figuresOf({ themeId: work, eventId: uuidv7() }))[ARMLEY]).toMatchObject({ conversations: 0 });
     });
 
+    it('counts the conversations one organisation recorded, or those naming none', async () => {
+      const centre = await store.addOrganisation(networkId, 'Armley Community Centre');
+      const church = await store.addOrganisation(networkId, 'St Bartholomew’s Church');
+      await push([
+        makeConversation({ wardCode: ARMLEY, organisationId: centre.id, themeIds: [work] }),
+        makeConversation({ wardCode: ARMLEY, organisationId: centre.id }),
+        makeConversation({ wardCode: ARMLEY, organisationId: church.id, themeIds: [work] }),
+        makeConversation({ wardCode: ARMLEY, organisationId: null })
+      ]);
+      expect((await figuresOf({ themeId: work, organisationId: centre.id }))[ARMLEY]).toMatchObject({ conversations: 2, withTheme: 1 });
+      expect((await figuresOf({ themeId: work, organisationId: 'none' }))[ARMLEY]).toMatchObject({ conversations: 1, withTheme: 0 });
+      expect((await figuresOf({ themeId: work }))[ARMLEY]).toMatchObject({ conversations: 4, withTheme: 2 });
+    });
+
     it('lists only the most deprived 20 % of wards on an indicator when asked, with their figures', async () => {
       const leeds = (await store.getReferenceData())!.wards;
       // A rank per ward (1 = most deprived): Armley first, Headingley second, the rest after.

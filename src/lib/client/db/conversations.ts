@@ -25,7 +25,8 @@ export async function saveConversation(
 function changedFields(before: ConversationFields, after: ConversationFields): Partial<ConversationFields> {
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(after) as (keyof ConversationFields)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+    // `?? null`: a field older versions did not have (organisationId) is unchanged when still empty.
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changed[key] = after[key];
   }
   return changed as Partial<ConversationFields>;
 }

@@ -89,6 +89,16 @@ export const SCHEMA_VERSIONS = {
     referenceData: 'key',
     wardBoundaries: 'code',
     drafts: 'key',
+    settings: 'key'
+  },
+  3: {
+    conversations: 'id, wardCode, recordedAt, savedAt',
+    outbox: 'changeId, conversationId',
+    repeatChanges: 'conversationId',
+    rejected: 'changeId, conversationId',
+    referenceData: 'key',
+    wardBoundaries: 'code',
+    drafts: 'key',
     settings: 'key',
     mapData: 'key, fetchedAt'
   }
@@ -109,5 +119,7 @@ export class DeviceDatabase extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToVersion2);
+    // Version 3 adds the map's kept figures; nothing to move.
+    this.version(3).stores(SCHEMA_VERSIONS[3]);
   }
 }

@@ -7,7 +7,7 @@ import type { SqlClient } from './sql-database';
 export const CONVERSATION_SELECT = `
   select c.id::text as id, c.ward_code as "wardCode",
          to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt",
-         c.event_id::text as "eventId", c.answers, c.quotes, c.theme_ids::text[] as "themeIds",
+         c.event_id::text as "eventId", c.organisation_id::text as "organisationId", c.answers, c.quotes, c.theme_ids::text[] as "themeIds",
          c.people_count as "peopleCount", c.equality,
          case when c.follow_up_wanted then jsonb_build_object('wanted', true, 'contact', f.contact)
               else jsonb_build_object('wanted', false) end as "followUp",

@@ -54,12 +54,13 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: {
   await tx.query(
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,
-         "eventId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int, equality jsonb,
-         "followUp" jsonb, "consentToRecord" boolean, seq bigint)
+         "eventId" uuid, "organisationId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int,
+         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, seq bigint)
      ), inserted as (
-       insert into conversations (id, network_id, ward_code, recorded_at, event_id, answers, quotes, theme_ids,
-                                  people_count, equality, follow_up_wanted, consent_to_record, device_id, user_id, seq)
-       select id, $2, "wardCode", "recordedAt", "eventId", answers, quotes, "themeIds", "peopleCount", equality,
+       insert into conversations (id, network_id, ward_code, recorded_at, event_id, organisation_id, answers, quotes,
+                                  theme_ids, people_count, equality, follow_up_wanted, consent_to_record, device_id,
+                                  user_id, seq)
+       select id, $2, "wardCode", "recordedAt", "eventId", "organisationId", answers, quotes, "themeIds", "peopleCount", equality,
               ("followUp"->>'wanted')::boolean, "consentToRecord", $3, $4, seq
          from incoming
        on conflict (id) do nothing
@@ -117,11 +118,12 @@ async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Upd
 async function writeFields(tx: SqlClient, values: Conversation, revision: number, stamps: FieldStamps, seq: string) {
   await tx.query(
     `update conversations c
-        set ward_code = v."wardCode", event_id = v."eventId", answers = v.answers, quotes = v.quotes,
+        set ward_code = v."wardCode", event_id = v."eventId", organisation_id = v."organisationId",
+            answers = v.answers, quotes = v.quotes,
             theme_ids = v."themeIds", people_count = v."peopleCount", equality = v.equality,
             follow_up_wanted = (v."followUp"->>'wanted')::boolean, consent_to_record = v."consentToRecord",
             revision = $3, field_stamps = $4::jsonb, seq = $5::bigint
-       from jsonb_to_record($2::jsonb) as v("wardCode" text, "eventId" uuid, answers jsonb, quotes jsonb,
+       from jsonb_to_record($2::jsonb) as v("wardCode" text, "eventId" uuid, "organisationId" uuid, answers jsonb, quotes jsonb,
             "themeIds" uuid[], "peopleCount" int, equality jsonb, "followUp" jsonb, "consentToRecord" boolean)
       where c.id = $1`,
     [values.id, JSON.stringify(values), revision, JSON.stringify(stamps), seq]

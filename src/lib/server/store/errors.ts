@@ -24,3 +24,11 @@ export class UnknownWardsError extends Error {
     this.name = 'UnknownWardsError';
   }
 }
+
+/** The network already has an organisation (not archived) of that name, in any case; nothing was added. */
+export class OrganisationNameTakenError extends Error {
+  constructor(readonly organisationName: string) {
+    super(`There is already an organisation called “${organisationName}”.`);
+    this.name = 'OrganisationNameTakenError';
+  }
+}

@@ -7,7 +7,7 @@ import type { Store } from './store';
 export type { Store } from './store';
 export type { BoundaryImportCounts } from './boundary-import';
 export { DataDirInUseError } from './data-dir-lock';
-export { NetworkAlreadySetUpError, UnknownReferenceError, UnknownWardsError } from './errors';
+export { NetworkAlreadySetUpError, OrganisationNameTakenError, UnknownReferenceError, UnknownWardsError } from './errors';
 
 export interface StoreConfig {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */

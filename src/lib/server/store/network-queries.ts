@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { ListeningEvent } from '$lib/domain/listening-event';
+import type { Organisation } from '$lib/domain/organisation';
 import { DEFAULT_PRIVACY_NOTICE, type Network, type ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
 import { DEFAULT_PROMPTS, type Prompt } from '$lib/domain/prompt';
@@ -18,7 +19,7 @@ export async function getNetwork(db: SqlClient): Promise<Network | null> {
 export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData | null> {
   const network = await getNetwork(db);
   if (!network) return null;
-  const [themes, prompts, events, wards] = await Promise.all([
+  const [themes, prompts, events, organisations, wards] = await Promise.all([
     db.query<Theme>('select id, name from themes where network_id = $1 order by position', [network.id]),
     db.query<Prompt>('select id, text from prompts where network_id = $1 and not archived order by position', [
       network.id
@@ -28,6 +29,9 @@ export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData |
         where network_id = $1 and not archived order by date desc, name`,
       [network.id]
     ),
+    db.query<Organisation>('select id, name from organisations where network_id = $1 and not archived order by lower(name)', [
+      network.id
+    ]),
     db.query<Ward>(
       `select code, name, local_authority_code as "localAuthorityCode",
               local_authority_name as "localAuthorityName"
@@ -35,7 +39,7 @@ export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData |
       [network.id]
     )
   ]);
-  return { network, themes, prompts, events, wards };
+  return { network, themes, prompts, events, organisations, wards };
 }
 
 /** Each ward's GeoJSON geometry, for devices to find a ward from a position offline. */

@@ -1,5 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { ListeningEvent } from '$lib/domain/listening-event';
+import type { Organisation } from '$lib/domain/organisation';
+import { OrganisationNameTakenError } from './errors';
 import type { SqlDatabase } from './sql-database';
 
 /** What a coordinator sets for the network; null privacy notice means the default wording. */
@@ -43,4 +45,21 @@ export async function addEvent(db: SqlDatabase, networkId: string, event: Omit<L
 /** Hides an event from devices; conversations already recorded at it keep it. */
 export async function archiveEvent(db: SqlDatabase, networkId: string, eventId: string): Promise<void> {
   await db.query('update listening_events set archived = true where network_id = $1 and id = $2', [networkId, eventId]);
+}
+
+/** Adds an organisation; throws OrganisationNameTakenError when one not archived has that name. */
+export async function addOrganisation(db: SqlDatabase, networkId: string, name: string): Promise<Organisation> {
+  const created = { id: uuidv7(), name };
+  const [inserted] = await db.query<{ id: string }>(
+    `insert into organisations (id, network_id, name) values ($1, $2, $3)
+     on conflict (network_id, lower(name)) where not archived do nothing returning id`,
+    [created.id, networkId, name]
+  );
+  if (!inserted) throw new OrganisationNameTakenError(name);
+  return created;
+}
+
+/** Hides an organisation from devices; conversations it already recorded keep it. */
+export async function archiveOrganisation(db: SqlDatabase, networkId: string, organisationId: string): Promise<void> {
+  await db.query('update organisations set archived = true where network_id = $1 and id = $2', [networkId, organisationId]);
 }

@@ -2,16 +2,17 @@ import type { Change } from '$lib/domain/protocol';
 import { UnknownReferenceError } from './errors';
 import type { SqlClient } from './sql-database';
 
-type ReferenceKind = 'ward' | 'theme' | 'prompt' | 'event';
+type ReferenceKind = 'ward' | 'theme' | 'prompt' | 'event' | 'organisation';
 
 const WHAT: Record<ReferenceKind, string> = {
   ward: 'ward',
   theme: 'theme',
   prompt: 'prompt',
-  event: 'listening event'
+  event: 'listening event',
+  organisation: 'organisation'
 };
 
-/** Every ward, theme, prompt and event each change names, with the change and its conversation. */
+/** Every ward, theme, prompt, event and organisation each change names, with the change and its conversation. */
 function referencesOf(changes: Change[]) {
   const found: { kind: ReferenceKind; value: string; conversation: string; change: string }[] = [];
   for (const change of changes) {
@@ -23,6 +24,7 @@ function referencesOf(changes: Change[]) {
     };
     add('ward', fields.wardCode);
     add('event', fields.eventId);
+    add('organisation', fields.organisationId);
     fields.themeIds?.forEach((themeId) => add('theme', themeId));
     fields.answers?.forEach((answer) => add('prompt', answer.promptId));
   }
@@ -30,8 +32,8 @@ function referencesOf(changes: Change[]) {
 }
 
 /**
- * Refuses a batch naming a ward, theme, prompt or event that is not the network's, naming each.
- * Archived prompts and events still count: conversations recorded offline may use them.
+ * Refuses a batch naming a ward, theme, prompt, event or organisation that is not the network's,
+ * naming each. Archived prompts, events and organisations still count: conversations recorded offline may use them.
  */
 export async function refuseUnknownReferences(tx: SqlClient, networkId: string, changes: Change[]): Promise<void> {
   const references = referencesOf(changes);
@@ -46,6 +48,7 @@ export async function refuseUnknownReferences(tx: SqlClient, networkId: string, 
           when 'theme' then exists (select 1 from themes t where t.network_id = $2 and t.id::text = r.value)
           when 'prompt' then exists (select 1 from prompts p where p.network_id = $2 and p.id::text = r.value)
           when 'event' then exists (select 1 from listening_events e where e.network_id = $2 and e.id::text = r.value)
+          when 'organisation' then exists (select 1 from organisations o where o.network_id = $2 and o.id::text = r.value)
         end
      )
      select r.kind, r.value, r.conversation, r.change from refs r join missing m using (kind, value)`,

@@ -22,6 +22,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
     addEvent: (networkId, event) => settings.addEvent(db, networkId, event),
     archiveEvent: (networkId, eventId) => settings.archiveEvent(db, networkId, eventId),
+    addOrganisation: (networkId, name) => settings.addOrganisation(db, networkId, name),
+    archiveOrganisation: (networkId, id) => settings.archiveOrganisation(db, networkId, id),
     applyChanges: (batch) => applyChanges(db, batch),
     conversationsByIds: (ids) => reads.conversationsByIds(db, ids),
     pull: (networkId, deviceId, cursor, limit) => reads.pullConversations(db, networkId, deviceId, cursor, limit),

@@ -1,5 +1,6 @@
 import type { Conversation } from '$lib/domain/conversation';
 import type { ListeningEvent } from '$lib/domain/listening-event';
+import type { Organisation } from '$lib/domain/organisation';
 import type { Network, ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup, WardWithBoundary } from '$lib/domain/network-setup';
 import type { BoundaryImportCounts } from './boundary-import';
@@ -32,6 +33,9 @@ export interface Store {
   replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
   addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;
   archiveEvent(networkId: string, eventId: string): Promise<void>;
+  /** Throws OrganisationNameTakenError when an organisation not archived has the name. */
+  addOrganisation(networkId: string, name: string): Promise<Organisation>;
+  archiveOrganisation(networkId: string, organisationId: string): Promise<void>;
   /**
    * Applies a pushed batch in one transaction, idempotently: a create by conversation id, an update
    * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a

@@ -20,6 +20,8 @@ export async function wardMapFigures(db: SqlDatabase, networkId: string, filters
   if (filters.to) conditions.push(`recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
   if (filters.eventId === 'none') conditions.push('event_id is null');
   else if (filters.eventId) conditions.push(`event_id = ${bind(filters.eventId)}::uuid`);
+  if (filters.organisationId === 'none') conditions.push('organisation_id is null');
+  else if (filters.organisationId) conditions.push(`organisation_id = ${bind(filters.organisationId)}::uuid`);
   const wardConditions = ['w.network_id = $1', 'w.current'];
   if (filters.mostDeprivedBy) {
     wardConditions.push(`w.code in (select ward_code from (${mostDeprivedWardsSql(bind(filters.mostDeprivedBy), bind(MOST_DEPRIVED_PERCENT))}) most)`);
