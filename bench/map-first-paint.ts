@@ -1,8 +1,9 @@
 /**
  * Issue 6: the England choropleth (6,826 wards, 50,000 conversations) in Chromium: time from
  * navigation to the first frame with the wards coloured (the page's `anchor:map-painted` mark),
- * on a first visit (reference data and boundaries downloaded) and when opened again (boundaries
- * from IndexedDB), and the JavaScript the map page loads.
+ * on a first visit (reference data and boundaries downloaded, while the device also pulls the
+ * conversations) and when opened again once synced (boundaries from IndexedDB), and the
+ * JavaScript the map page loads.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,14 +55,21 @@ export async function benchMapFirstPaint(): Promise<BenchResult[]> {
       });
       await page.goto('/map');
       const firstVisit = await paintedAfter(page);
+      // Like any device, this one pulls every conversation on its first visit; the map is timed
+      // once that is done, as a member of staff opening it on another day would find it.
+      await page.getByText(/^Last synced:/).waitFor({ timeout: 600_000 });
       const mapJsKb = [...scripts].reduce((kb, path) => kb + gzipSync(readFileSync(join(CLIENT_DIR, path))).length / 1024, 0);
       const leafletKb = [...scripts]
         .filter((path) => readFileSync(join(CLIENT_DIR, path), 'utf8').includes('leaflet-pane'))
         .reduce((kb, path) => kb + gzipSync(readFileSync(join(CLIENT_DIR, path))).length / 1024, 0);
 
       const reopened: number[] = [];
+      const mapUrl = page.url();
       for (let i = 0; i < REOPENS; i++) {
-        await page.reload();
+        // Opened afresh, as from a bookmark or another page (a reload would also time unloading
+        // the last map's 6,826 paths).
+        await page.goto('about:blank');
+        await page.goto(mapUrl);
         reopened.push(await paintedAfter(page));
       }
       return [

@@ -177,6 +177,16 @@ test('every ward is reached by keyboard, its tooltip says its figures as text, E
   }
   expect(leftTheMap).toBe(true);
 
+  // By mouse: pointing shows the ward's figures, and a click opens it.
+  await map.ward(ARMLEY).blur();
+  await map.pointAt(KIRKSTALL);
+  await expect(map.tooltip).toHaveText('Kirkstall, Leeds: no conversations');
+  const armley = await map.pointAt(ARMLEY);
+  await expect(map.tooltip).toHaveText(sentence);
+  await page.mouse.click(armley.x, armley.y);
+  await expect(page).toHaveURL(/\/wards\/E05011385$/);
+  await page.goBack();
+
   await map.ward(ARMLEY).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/wards\/E05011385$/);

@@ -1,3 +1,4 @@
+import { countOf, formatCount } from '$lib/domain/english-text';
 import type { MapMeasure, WardFigures } from '$lib/domain/ward-map';
 
 /**
@@ -58,11 +59,9 @@ export function choropleth(measure: MapMeasure, wards: readonly WardFigures[]): 
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-const conversationsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'conversation' : 'conversations'}`;
-
 /** A ward's figures in one plain sentence: its tooltip, and its name for screen readers. */
 export function wardFiguresText(ward: WardFigures, themeName: string): string {
   const place = `${ward.name}, ${ward.localAuthorityName}`;
   if (ward.conversations === 0) return `${place}: no conversations`;
-  return `${place}: ${conversationsText(ward.conversations)}, ${ward.withTheme.toLocaleString('en-GB')} about ${themeName} (${percent(ward.share ?? 0)})`;
+  return `${place}: ${countOf(ward.conversations, 'conversation', 'conversations')}, ${formatCount(ward.withTheme)} about ${themeName} (${percent(ward.share ?? 0)})`;
 }

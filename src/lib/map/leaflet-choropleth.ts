@@ -35,8 +35,8 @@ const escapeHtml = (text: string) =>
 
 /**
  * Draws `wards` (in the order keyboard users reach them) into `container`. Each ward is an SVG
- * path a keyboard reaches with Tab: named by its figures, it shows them in a tooltip on hover or
- * focus (built as text, never HTML), and opens with a click or Enter.
+ * path a keyboard reaches with Tab: named by its figures, it shows them in the map's tooltip on
+ * hover or focus (built as text, never HTML), and opens with a click or Enter.
  */
 export function createChoroplethMap(
   container: HTMLElement,
@@ -70,17 +70,6 @@ export function createChoroplethMap(
       weight: wards.length > 1000 ? 0.4 : 1,
       fillColor: '#ffffff',
       fillOpacity: tiles.url ? 0.75 : 1
-    },
-    onEachFeature(feature, wardLayer) {
-      const code = feature.properties.code as string;
-      wardLayer.bindTooltip(() => {
-        const tooltip = document.createElement('span');
-        tooltip.textContent = texts.get(code) ?? '';
-        return tooltip;
-      });
-      wardLayer.on('click', () => onOpen(code));
-      // Leaflet points the path at the tooltip as its description; the path's name already says it all.
-      wardLayer.on('tooltipopen', () => (wardLayer as L.Path).getElement()?.removeAttribute('aria-describedby'));
     }
   });
   // The map needs a view before it draws anything; the paths exist once the layer is added.
@@ -89,6 +78,9 @@ export function createChoroplethMap(
   else map.setView([52.8, -1.6], 6); // no boundaries: England
   layer.addTo(map);
 
+  // One tooltip and one listener of each kind for the whole map, not one per ward: England has
+  // 6,826 wards, and per-ward tooltips and handlers were a third of the time to first paint.
+  const wardPaths = new Map<SVGPathElement, { code: string; ward: L.Polygon }>();
   layer.eachLayer((wardLayer) => {
     const code = ((wardLayer as L.GeoJSON).feature as Feature).properties!.code as string;
     const path = (wardLayer as L.Path).getElement() as SVGPathElement;
@@ -96,14 +88,49 @@ export function createChoroplethMap(
     path.setAttribute('tabindex', '0');
     path.setAttribute('role', 'link');
     path.classList.add('ward-area');
-    path.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') onOpen(code);
-    });
-    path.addEventListener('focus', () => {
-      const bounds = (wardLayer as L.Polygon).getBounds();
-      if (!map.getBounds().contains(bounds.getCenter())) map.panTo(bounds.getCenter());
-    });
+    wardPaths.set(path, { code, ward: wardLayer as L.Polygon });
   });
+  const wardAt = (target: EventTarget | null) => wardPaths.get(target as SVGPathElement);
+  const tooltip = L.tooltip({ direction: 'top', className: 'ward-tooltip' });
+  let tooltipCode: string | null = null;
+  const showTooltip = (code: string, at: L.LatLng) => {
+    const text = document.createElement('span');
+    text.textContent = texts.get(code) ?? ''; // text, never HTML: names come from boundary files
+    tooltipCode = code;
+    tooltip.setContent(text).setLatLng(at);
+    if (!map.hasLayer(tooltip)) tooltip.addTo(map);
+  };
+  const hideTooltip = () => {
+    tooltipCode = null;
+    tooltip.remove();
+  };
+
+  layer.on('mousemove', (event: L.LeafletMouseEvent) => {
+    const found = wardAt(event.originalEvent.target);
+    if (found) showTooltip(found.code, event.latlng);
+  });
+  layer.on('mouseout', hideTooltip);
+  layer.on('click', (event: L.LeafletMouseEvent) => {
+    const found = wardAt(event.originalEvent.target);
+    if (found) onOpen(found.code);
+  });
+  const onFocus = (event: FocusEvent) => {
+    const found = wardAt(event.target);
+    if (!found) return;
+    const centre = found.ward.getBounds().getCenter();
+    if (!map.getBounds().contains(centre)) map.panTo(centre);
+    showTooltip(found.code, centre);
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (wardAt(event.target)) hideTooltip();
+  };
+  const onKeydown = (event: KeyboardEvent) => {
+    const found = wardAt(event.target);
+    if (found && event.key === 'Enter') onOpen(found.code);
+  };
+  container.addEventListener('focusin', onFocus);
+  container.addEventListener('focusout', onBlur);
+  container.addEventListener('keydown', onKeydown);
   // Focusing a ward outside the view makes the browser scroll Leaflet's container, which Leaflet
   // does not expect (the map slides out of place); it pans to the ward instead (above).
   const unscroll = () => {
@@ -114,16 +141,24 @@ export function createChoroplethMap(
 
   return {
     restyle(appearanceOf) {
-      layer.eachLayer((wardLayer) => {
-        const code = ((wardLayer as L.GeoJSON).feature as Feature).properties!.code as string;
+      for (const [path, { code, ward }] of wardPaths) {
         const look = appearanceOf(code);
         texts.set(code, look.text);
-        (wardLayer as L.Path).setStyle({ fillColor: look.fill });
-        (wardLayer as L.Path).getElement()?.setAttribute('aria-label', look.text);
-        if (wardLayer.isTooltipOpen()) wardLayer.getTooltip()?.update();
-      });
+        // Straight to the path: Leaflet's setStyle rewrites every style attribute of every ward.
+        ward.options.fillColor = look.fill;
+        path.setAttribute('fill', look.fill);
+        path.setAttribute('aria-label', look.text);
+      }
+      if (tooltipCode) {
+        const text = document.createElement('span');
+        text.textContent = texts.get(tooltipCode) ?? '';
+        tooltip.setContent(text);
+      }
     },
     destroy() {
+      container.removeEventListener('focusin', onFocus);
+      container.removeEventListener('focusout', onBlur);
+      container.removeEventListener('keydown', onKeydown);
       container.removeEventListener('scroll', unscroll);
       map.remove();
     }

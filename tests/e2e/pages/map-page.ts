@@ -26,6 +26,22 @@ export class MapPage {
     return this.page.locator(`path[data-ward-code="${code}"]`);
   }
 
+  /** Moves the mouse onto a point of the ward that no other ward covers (its box's centre may not be). */
+  async pointAt(code: string) {
+    const point = await this.ward(code).evaluate((path) => {
+      const box = path.getBoundingClientRect();
+      for (let y = box.top + 2; y < box.bottom; y += 3) {
+        for (let x = box.left + 2; x < box.right; x += 3) {
+          if (document.elementFromPoint(x, y) === path) return { x, y };
+        }
+      }
+      return null;
+    });
+    if (!point) throw new Error(`No visible point of ward ${code}`);
+    await this.page.mouse.move(point.x, point.y);
+    return point;
+  }
+
   /** The tooltip now open on the map. */
   get tooltip() {
     return this.page.locator('.leaflet-tooltip');

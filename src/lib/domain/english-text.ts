@@ -1,0 +1,12 @@
+/**
+ * Names in the order and numbers in the form an English reader expects. One collator and one
+ * number format, made once: `localeCompare(…, 'en-GB')` and `toLocaleString('en-GB')` build one
+ * per call, which across England's 6,826 wards costs about half a second.
+ */
+export const compareText: (a: string, b: string) => number = new Intl.Collator('en-GB').compare;
+
+/** 6826 as "6,826". */
+export const formatCount: (n: number) => string = new Intl.NumberFormat('en-GB').format;
+
+/** "1 ward", "6,826 wards". */
+export const countOf = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
