@@ -140,6 +140,24 @@ test('with a ward indicator uploaded, the map shows only the most deprived 20 % 
   await expect(page).not.toHaveURL(/deprived=/);
 });
 
+test('a long table shows its first 100 wards until asked for all', async ({ page, request }) => {
+  const setup = new SetupPage(page);
+  await setup.open();
+  await setup.submit({ name: 'Derby and Derbyshire Anchor Network', wardsFile: WARD_FILES.derby });
+  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+  const { wards } = await (await request.get('/api/reference')).json();
+  await sync(request, wards.slice(0, 120).map((ward: { code: string }) => makeConversation({ wardCode: ward.code })));
+
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.status).toContainText('120 conversations in 120 wards');
+  await expect(page.getByText('Showing the first 100 wards of 120 in this order.')).toBeVisible();
+  expect(await map.rowNames()).toHaveLength(100);
+  await page.getByRole('button', { name: 'Show all 120 wards' }).click();
+  await expect(map.table.getByRole('rowheader')).toHaveCount(120);
+  await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+});
+
 test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, request }) => {
   // A theme named like an attack: it must show as the words typed, never as HTML.
   const attack = '<img src=x onerror="window.__mapXss=1">';
