@@ -80,36 +80,15 @@ export function createChoroplethMap(
 
   // One tooltip and one listener of each kind for the whole map, not one per ward: England has
   // 6,826 wards, and per-ward tooltips and handlers were a third of the time to first paint.
-  const wardPaths = new Map<SVGPathElement, { code: string; ward: L.Polygon }>();
-  layer.eachLayer((wardLayer) => {
-    const code = ((wardLayer as L.GeoJSON).feature as Feature).properties!.code as string;
-    const path = (wardLayer as L.Path).getElement() as SVGPathElement;
-    path.setAttribute('data-ward-code', code);
-    path.setAttribute('tabindex', '0');
-    path.setAttribute('role', 'link');
-    path.classList.add('ward-area');
-    wardPaths.set(path, { code, ward: wardLayer as L.Polygon });
-  });
+  const wardPaths = markWardPaths(layer);
   const wardAt = (target: EventTarget | null) => wardPaths.get(target as SVGPathElement);
-  const tooltip = L.tooltip({ direction: 'top', className: 'ward-tooltip' });
-  let tooltipCode: string | null = null;
-  const showTooltip = (code: string, at: L.LatLng) => {
-    const text = document.createElement('span');
-    text.textContent = texts.get(code) ?? ''; // text, never HTML: names come from boundary files
-    tooltipCode = code;
-    tooltip.setContent(text).setLatLng(at);
-    if (!map.hasLayer(tooltip)) tooltip.addTo(map);
-  };
-  const hideTooltip = () => {
-    tooltipCode = null;
-    tooltip.remove();
-  };
+  const tooltip = wardTooltip(map, (code) => texts.get(code) ?? '');
 
   layer.on('mousemove', (event: L.LeafletMouseEvent) => {
     const found = wardAt(event.originalEvent.target);
-    if (found) showTooltip(found.code, event.latlng);
+    if (found) tooltip.show(found.code, event.latlng);
   });
-  layer.on('mouseout', hideTooltip);
+  layer.on('mouseout', tooltip.hide);
   layer.on('click', (event: L.LeafletMouseEvent) => {
     const found = wardAt(event.originalEvent.target);
     if (found) onOpen(found.code);
@@ -119,10 +98,10 @@ export function createChoroplethMap(
     if (!found) return;
     const centre = found.ward.getBounds().getCenter();
     if (!map.getBounds().contains(centre)) map.panTo(centre);
-    showTooltip(found.code, centre);
+    tooltip.show(found.code, centre);
   };
   const onBlur = (event: FocusEvent) => {
-    if (wardAt(event.target)) hideTooltip();
+    if (wardAt(event.target)) tooltip.hide();
   };
   const onKeydown = (event: KeyboardEvent) => {
     const found = wardAt(event.target);
@@ -149,11 +128,7 @@ export function createChoroplethMap(
         path.setAttribute('fill', look.fill);
         path.setAttribute('aria-label', look.text);
       }
-      if (tooltipCode) {
-        const text = document.createElement('span');
-        text.textContent = texts.get(tooltipCode) ?? '';
-        tooltip.setContent(text);
-      }
+      tooltip.refresh();
     },
     destroy() {
       container.removeEventListener('focusin', onFocus);
@@ -161,6 +136,47 @@ export function createChoroplethMap(
       container.removeEventListener('keydown', onKeydown);
       container.removeEventListener('scroll', unscroll);
       map.remove();
+    }
+  };
+}
+
+/** Makes each ward's path a keyboard stop named by its code; the paths, with their wards. */
+function markWardPaths(layer: L.GeoJSON): Map<SVGPathElement, { code: string; ward: L.Polygon }> {
+  const wardPaths = new Map<SVGPathElement, { code: string; ward: L.Polygon }>();
+  layer.eachLayer((wardLayer) => {
+    const code = ((wardLayer as L.GeoJSON).feature as Feature).properties!.code as string;
+    const path = (wardLayer as L.Path).getElement() as SVGPathElement;
+    path.setAttribute('data-ward-code', code);
+    path.setAttribute('tabindex', '0');
+    path.setAttribute('role', 'link');
+    path.classList.add('ward-area');
+    wardPaths.set(path, { code, ward: wardLayer as L.Polygon });
+  });
+  return wardPaths;
+}
+
+/** The map's one tooltip, showing a ward's sentence as text (never HTML: names come from files). */
+function wardTooltip(map: L.Map, textOf: (code: string) => string) {
+  const tooltip = L.tooltip({ direction: 'top', className: 'ward-tooltip' });
+  let shown: string | null = null;
+  const content = (code: string) => {
+    const text = document.createElement('span');
+    text.textContent = textOf(code);
+    return text;
+  };
+  return {
+    show(code: string, at: L.LatLng) {
+      shown = code;
+      tooltip.setContent(content(code)).setLatLng(at);
+      if (!map.hasLayer(tooltip)) tooltip.addTo(map);
+    },
+    hide() {
+      shown = null;
+      tooltip.remove();
+    },
+    /** After a restyle: the open tooltip says the ward's new figures. */
+    refresh() {
+      if (shown) tooltip.setContent(content(shown));
     }
   };
 }
