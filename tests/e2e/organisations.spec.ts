@@ -11,7 +11,7 @@ const CENTRE = 'Armley Community Centre';
 const CHURCH = 'St Chad’s Church';
 const WORK = 'Widening Access to Quality Work';
 
-test('a coordinator adds organisations, workers record under theirs, and anchor staff filter the map by organisation', async ({ page }) => {
+test('a coordinator adds organisations, workers record under theirs, and anchor staff filter the map by organisation', async ({ page, request }) => {
   await SetupPage.leeds(page);
   const settings = new SettingsPage(page);
   await settings.open();
@@ -26,10 +26,14 @@ test('a coordinator adds organisations, workers record under theirs, and anchor 
   await settings.addOrganisation(CHURCH);
   await expect(settings.saved(`Organisation added: ${CHURCH}`)).toBeVisible();
 
+  const reference = await (await request.get('/api/reference')).json();
+  const centreId = reference.organisations.find((o: { name: string }) => o.name === CENTRE).id;
+  const workId = reference.themes.find((t: { name: string }) => t.name === WORK).id;
+
   // The tablet offers them once it has the new reference data; the choice stays for the next resident.
   await page.goto('/capture');
   const capture = new CapturePage(page);
-  await capture.record({ ward: 'Armley', organisation: CENTRE, themes: [WORK] });
+  await capture.record({ ward: 'Armley', organisation: CENTRE, themes: [WORK], loves: 'Centre first' });
   await expect(page.getByLabel('Your organisation')).toHaveValue(/.+/);
   await capture.record({ ward: 'Armley', themes: [WORK] }); // still the centre
   await capture.record({ ward: 'Headingley & Hyde Park', organisation: CHURCH, themes: [WORK] });
@@ -52,4 +56,15 @@ test('a coordinator adds organisations, workers record under theirs, and anchor 
   await expect(settings.saved(`Organisation archived: ${CENTRE}`)).toBeVisible();
   await page.goto('/capture');
   await expect(page.getByLabel('Your organisation').locator('option')).toHaveText(['Not given', CHURCH]);
+
+  // A conversation recorded for it can still be edited, and keeps it.
+  await page.getByRole('link', { name: 'My conversations' }).click();
+  await page.getByRole('listitem').filter({ hasText: 'Centre first' }).getByRole('link').click();
+  await expect(page.getByLabel('Your organisation').locator('option:checked')).toHaveText('An organisation no longer listed');
+  await page.getByLabel('Number of people in the conversation').fill('2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved on this device.')).toBeVisible();
+  await expect(capture.waiting).toHaveText('All conversations are synced');
+  const figures = await (await request.get(`/api/map?theme=${workId}&organisation=${centreId}`)).json();
+  expect(figures.wards.find((w: { code: string }) => w.code === ARMLEY)).toMatchObject({ conversations: 2, withTheme: 2 });
 });
