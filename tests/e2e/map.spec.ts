@@ -173,11 +173,13 @@ test('every ward is reached by keyboard, its tooltip says its figures as text, E
   await map.open();
   const wards = page.locator('path[data-ward-code][tabindex="0"][role="link"]');
   await expect(wards).toHaveCount(33);
+  const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
+  // The wards are drawn before the figures arrive ("no figures yet"); then every one is named.
+  await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
   for (const label of await wards.evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))) {
     expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \(\d+%\))$/);
   }
 
-  const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
   await map.ward(ARMLEY).focus();
   await expect(map.tooltip).toHaveText(sentence);
   await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);

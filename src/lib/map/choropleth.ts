@@ -1,4 +1,6 @@
 import { countOf, formatCount } from '$lib/domain/english-text';
+import type { Ward } from '$lib/domain/ward';
+import { MOST_DEPRIVED_PERCENT } from '$lib/domain/ward-indicator';
 import type { MapMeasure, WardFigures } from '$lib/domain/ward-map';
 
 /**
@@ -64,4 +66,37 @@ export function wardFiguresText(ward: WardFigures, themeName: string): string {
   const place = `${ward.name}, ${ward.localAuthorityName}`;
   if (ward.conversations === 0) return `${place}: no conversations`;
   return `${place}: ${countOf(ward.conversations, 'conversation', 'conversations')}, ${formatCount(ward.withTheme)} about ${themeName} (${percent(ward.share ?? 0)})`;
+}
+
+/** How one ward looks: its fill, and its name and figures as one plain sentence. */
+export interface WardAppearance {
+  fill: string;
+  text: string;
+}
+
+/**
+ * How each ward of the map looks. With figures, a ward among them is coloured by its class; one
+ * the ward filter left out (`deprivedBy`: the indicator's name) is grey. Before figures arrive,
+ * wards are white and say so.
+ */
+export function wardAppearances(options: {
+  figures: readonly WardFigures[] | null;
+  wards: readonly Ward[];
+  scale: Choropleth;
+  themeName: string;
+  deprivedBy: string | null;
+}): (code: string) => WardAppearance {
+  const { figures, scale, themeName, deprivedBy } = options;
+  const figuresByCode = new Map(figures?.map((ward) => [ward.code, ward]));
+  const wardsByCode = new Map(options.wards.map((ward) => [ward.code, ward]));
+  return (code) => {
+    const ward = figuresByCode.get(code);
+    if (ward) return { fill: scale.fillOf(ward), text: wardFiguresText(ward, themeName) };
+    const known = wardsByCode.get(code);
+    const name = known ? `${known.name}, ${known.localAuthorityName}` : code;
+    if (figures && deprivedBy) {
+      return { fill: OUTSIDE_FILTER_FILL, text: `${name}: not among the most deprived ${MOST_DEPRIVED_PERCENT} % of wards by ${deprivedBy}` };
+    }
+    return { fill: '#ffffff', text: `${name}: no figures yet` };
+  };
 }

@@ -6,6 +6,7 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { MapTiles } from '$lib/domain/ward-map';
+import type { WardAppearance } from './choropleth';
 
 /** Required wherever ONS boundaries are drawn (Open Government Licence v3.0). */
 export const BOUNDARY_ATTRIBUTION =
@@ -17,11 +18,6 @@ export interface WardShape {
   boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
-/** How one ward looks now: its fill, and its name and figures as one plain sentence. */
-export interface WardAppearance {
-  fill: string;
-  text: string;
-}
 
 export interface ChoroplethMap {
   /** Colours and relabels every ward. */

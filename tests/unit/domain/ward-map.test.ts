@@ -9,7 +9,7 @@ import {
   type MapView,
   type WardFigures
 } from '../../../src/lib/domain/ward-map';
-import { BLUES_5, choropleth, NO_CONVERSATIONS_FILL, wardFiguresText } from '../../../src/lib/map/choropleth';
+import { BLUES_5, choropleth, NO_CONVERSATIONS_FILL, OUTSIDE_FILTER_FILL, wardAppearances, wardFiguresText } from '../../../src/lib/map/choropleth';
 
 const WORK = '0190aaaa-0000-7000-8000-000000000001';
 const HEALTH = '0190aaaa-0000-7000-8000-000000000002';
@@ -117,5 +117,36 @@ describe('choropleth classes', () => {
     );
     expect(wardFiguresText(ward(1, 1), 'Health')).toBe('Armley, Leeds: 1 conversation, 1 about Health (100%)');
     expect(wardFiguresText(ward(0, 0), 'Health')).toBe('Armley, Leeds: no conversations');
+  });
+});
+
+describe('how each ward looks on the map', () => {
+  const figures: WardFigures[] = [
+    { code: 'E05011385', name: 'Armley', localAuthorityName: 'Leeds', conversations: 4, withTheme: 4, share: 1 },
+    { code: 'E05011397', name: 'Headingley & Hyde Park', localAuthorityName: 'Leeds', conversations: 0, withTheme: 0, share: null }
+  ];
+  const wards = [...figures, { code: 'E05011411', name: 'Roundhay', localAuthorityName: 'Leeds' }].map((w) => ({
+    code: w.code,
+    name: w.name,
+    localAuthorityCode: 'E08000035',
+    localAuthorityName: w.localAuthorityName
+  }));
+  const scale = choropleth('share', figures);
+
+  it('colours wards with figures by class, hatches wards with none, and names both in a sentence', () => {
+    const look = wardAppearances({ figures, wards, scale, themeName: 'Work', deprivedBy: null });
+    expect(look('E05011385')).toEqual({ fill: BLUES_5[4], text: 'Armley, Leeds: 4 conversations, 4 about Work (100%)' });
+    expect(look('E05011397')).toEqual({ fill: NO_CONVERSATIONS_FILL, text: 'Headingley & Hyde Park, Leeds: no conversations' });
+  });
+
+  it('greys a ward the most-deprived filter leaves out, saying why', () => {
+    const look = wardAppearances({ figures, wards, scale, themeName: 'Work', deprivedBy: 'IMD rank' });
+    expect(look('E05011411')).toEqual({ fill: OUTSIDE_FILTER_FILL, text: 'Roundhay, Leeds: not among the most deprived 20 % of wards by IMD rank' });
+  });
+
+  it('leaves every ward white until the figures arrive', () => {
+    const look = wardAppearances({ figures: null, wards, scale, themeName: 'Work', deprivedBy: 'IMD rank' });
+    expect(look('E05011411')).toEqual({ fill: '#ffffff', text: 'Roundhay, Leeds: no figures yet' });
+    expect(look('E09999999')).toEqual({ fill: '#ffffff', text: 'E09999999: no figures yet' });
   });
 });
