@@ -91,15 +91,8 @@ export const SCHEMA_VERSIONS = {
     drafts: 'key',
     settings: 'key'
   },
+  // Only what changed: Dexie keeps every table an earlier version declared.
   3: {
-    conversations: 'id, wardCode, recordedAt, savedAt',
-    outbox: 'changeId, conversationId',
-    repeatChanges: 'conversationId',
-    rejected: 'changeId, conversationId',
-    referenceData: 'key',
-    wardBoundaries: 'code',
-    drafts: 'key',
-    settings: 'key',
     mapData: 'key, fetchedAt'
   }
 } as const;
