@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_CSP_DIRECTIVES } from './src/lib/server/security-headers.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 /** Readable on the device page, and different for every build so updates are noticed. */
@@ -15,7 +16,9 @@ const config = {
     paths: { relative: false },
     // The PWA plugin registers the service worker with workbox-window (see src/lib/client/app-updates.ts).
     serviceWorker: { register: false },
-    version: { name: buildName }
+    version: { name: buildName },
+    // No inline script runs but SvelteKit's own start-up, by nonce (or hash, prerendered).
+    csp: { mode: 'auto', directives: PAGE_CSP_DIRECTIVES }
   }
 };
 

@@ -1,5 +1,5 @@
-// Starts the app: builds it first when the build is missing or older than the sources, then runs
-// the adapter-node server with the embedded PGlite store unless DATABASE_URL is set.
+// Starts the app: builds it first when the build is missing or older than the sources, then serves
+// it (serve.js) with the embedded PGlite store unless DATABASE_URL is set.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,5 +38,6 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.BODY_SIZE_LIMIT ??= String(100 * 1024 * 1024);
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= join(root, 'data');
 
-await import(builtServer);
+const { serve } = await import('./serve.js');
+await serve(buildDir);
 console.log(`Anchor Listening is running: open ${process.env.ORIGIN}/`);

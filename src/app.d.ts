@@ -1,9 +1,18 @@
+import type { DeviceRecord } from '$lib/domain/device';
+import type { Network } from '$lib/domain/network';
+import type { SignedInPerson } from '$lib/server/auth/sessions';
 import type { Store } from '$lib/server/store';
 
 declare global {
   namespace App {
     interface Locals {
       store: Store;
+      /** Resolved once per request in hooks.server.ts; null before first-run set-up. */
+      network: Network | null;
+      /** The person signed in with this browser's session cookie, if any. */
+      person: SignedInPerson | null;
+      /** The enrolled tablet whose device credential this browser holds, if any (any status). */
+      device: DeviceRecord | null;
     }
     interface Error {
       message: string;

@@ -1,6 +1,11 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
+import { apiError } from '$lib/server/api-error';
+import { resolveCaller } from '$lib/server/auth/caller';
+import { guardPage } from '$lib/server/auth/guard';
+import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
+import { withTileOrigin } from '$lib/server/map-tiles';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
@@ -19,7 +24,21 @@ export const init: ServerInit = async () => {
   });
 };
 
+/**
+ * Every request: the JSON API answers only the app's own pages; the caller (person, tablet) is
+ * resolved once into `locals`; every page is admitted by `PAGE_ACCESS` (endpoints admit their
+ * callers themselves, with `guardEndpoint`).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-  if (store) event.locals.store = store;
-  return resolve(event);
+  if (!store) return resolve(event); // prerendering
+  event.locals.store = store;
+  const isApi = event.url.pathname.startsWith('/api/');
+  if (isApi) {
+    const refusal = foreignRequestRefusal(event.request, event.url);
+    if (refusal) return apiError(403, 'forbidden', refusal);
+  }
+  Object.assign(event.locals, await resolveCaller(store, event));
+  if (event.route.id && !isApi) guardPage(event);
+  const response = await resolve(event);
+  return withTileOrigin(response, env);
 };

@@ -2,11 +2,9 @@ import { ConversationFields, type Conversation } from '$lib/domain/conversation'
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '$lib/domain/equality-monitoring';
 import type { Prompt } from '$lib/domain/prompt';
 
-export interface FieldError {
-  /** The id of the form control to link to from the error summary. */
-  field: string;
-  message: string;
-}
+import type { FieldError } from '$lib/domain/field-error';
+
+export type { FieldError };
 
 export interface DraftQuote {
   text: string;

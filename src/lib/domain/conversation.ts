@@ -83,3 +83,25 @@ export const Conversation = z.extend(ConversationFields, {
   recordedAt: z.iso.datetime({ offset: true })
 });
 export type Conversation = z.infer<typeof Conversation>;
+
+/**
+ * What a viewer is not allowed to read is sent as withheld, never as an empty value: an empty
+ * value would read as "not asked", and a device editing it would erase what the server holds.
+ */
+export const Withheld = z.object({ withheld: z.literal(true) });
+export const WITHHELD = { withheld: true } as const;
+
+export const WithheldFollowUp = z.object({ wanted: z.literal(true), withheld: z.literal(true) });
+
+/** A conversation as a viewer may see it: contact details and equality answers may be withheld. */
+export const SharedConversation = z.extend(Conversation, {
+  followUp: z.union([FollowUp, WithheldFollowUp]),
+  equality: z.union([EqualityAnswers, Withheld])
+});
+export type SharedConversation = z.infer<typeof SharedConversation>;
+
+/** The editable parts of a shared conversation; withheld values stay withheld until replaced. */
+export type SharedConversationFields = Omit<SharedConversation, 'id' | 'recordedAt'>;
+
+export const isWithheld = (value: unknown): value is { withheld: true } =>
+  typeof value === 'object' && value !== null && (value as { withheld?: unknown }).withheld === true;

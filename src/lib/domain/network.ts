@@ -19,10 +19,16 @@ export const PrivacyNotice = z
   .string()
   .check(z.trim(), z.minLength(1, 'Enter the privacy notice'), z.maxLength(3000, 'The privacy notice must be 3000 characters or fewer'));
 
+export const IDLE_LOCK_MINUTES = { default: 10, min: 1, max: 240 } as const;
+
 export const Network = z.object({
   id: z.uuid(),
   name: NetworkName,
-  privacyNotice: PrivacyNotice
+  privacyNotice: PrivacyNotice,
+  /** A tablet locks after this long without a touch or key press; its worker unlocks it with their PIN. */
+  idleLockMinutes: z.number().check(z.refine(Number.isInteger), z.minimum(IDLE_LOCK_MINUTES.min), z.maximum(IDLE_LOCK_MINUTES.max)),
+  /** Whether organisation leads may read residents' contact details, to follow them up. */
+  leadsSeeContacts: z.boolean()
 });
 export type Network = z.infer<typeof Network>;
 

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
-import { Conversation, ConversationFields } from './conversation';
+import { Conversation, ConversationFields, SharedConversation } from './conversation';
 import { SyncErrorReason } from './sync-error';
 
 /**
- * Sync protocol, version 1. Every message names its protocol version and kind, so a server can
- * refuse a version it does not understand as a whole (SYNC-SPEC S7).
+ * Sync protocol, version 2. Every message names its protocol version and kind, so a server can
+ * refuse a version it does not understand as a whole (SYNC-SPEC S7). Version 2 (accounts and
+ * enrolled tablets): the device is known by its credential, not by an id in the message; every
+ * change names the worker who made it; a pull asks for one worker's conversations.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const PUSH_MAX_CHANGES = 500;
 export const PUSH_MAX_BYTES = 2_000_000;
 export const PULL_MAX_PAGE = 1000;
@@ -14,9 +16,13 @@ export const PULL_MAX_PAGE = 1000;
 /** A position in the server's change sequence, as a decimal string (it outgrows JavaScript numbers' safe range only in theory). */
 export const Cursor = z.string().check(z.regex(/^\d{1,19}$/, 'A cursor is a change sequence number'));
 
+/** The worker who made a change: one of the device's organisation's workers. */
+const WorkerId = z.uuid();
+
 export const CreateConversation = z.object({
   op: z.literal('create'),
   changeId: z.uuidv7(),
+  workerId: WorkerId,
   conversation: Conversation
 });
 
@@ -27,6 +33,7 @@ export const CreateConversation = z.object({
 export const UpdateConversation = z.object({
   op: z.literal('update'),
   changeId: z.uuidv7(),
+  workerId: WorkerId,
   conversationId: z.uuidv7(),
   baseRevision: z.number().check(z.refine(Number.isInteger), z.minimum(1)),
   fields: z.partial(ConversationFields).check(z.refine((fields) => Object.keys(fields).length > 0, 'An update must change a field'))
@@ -35,6 +42,7 @@ export const UpdateConversation = z.object({
 export const DeleteConversation = z.object({
   op: z.literal('delete'),
   changeId: z.uuidv7(),
+  workerId: WorkerId,
   conversationId: z.uuidv7()
 });
 
@@ -44,9 +52,6 @@ export type Change = z.infer<typeof Change>;
 export const PushRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('push'),
-  deviceId: z.uuid(),
-  /** Set once accounts exist; null until then. */
-  userId: z.nullable(z.string().check(z.minLength(1))),
   changes: z
     .array(Change)
     .check(
@@ -84,19 +89,23 @@ export const MessageEnvelope = z.object({ protocol: z.number(), kind: z.string()
 export const PullRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('pull'),
-  deviceId: z.uuid(),
+  /** The worker using the tablet: a pull brings only the conversations they recorded. */
+  workerId: WorkerId,
   /** '0' for everything; otherwise the cursor the last page returned. */
   cursor: Cursor,
   limit: z.optional(z.number().check(z.refine(Number.isInteger), z.minimum(1), z.maximum(PULL_MAX_PAGE)))
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
-/** A conversation as the server holds it now; a deleted one comes as a tombstone, without content. */
+/**
+ * A conversation as the server holds it now, without contact details or equality answers (a
+ * tablet only ever sends those); a deleted one comes as a tombstone, without content.
+ */
 export const PulledConversation = z.object({
   id: z.uuidv7(),
   revision: z.number(),
   deleted: z.boolean(),
-  conversation: z.nullable(Conversation)
+  conversation: z.nullable(SharedConversation)
 });
 export type PulledConversation = z.infer<typeof PulledConversation>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Checked, FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, PrivacyNotice } from '$lib/domain/network';
 import { Organisation } from '$lib/domain/organisation';
@@ -9,13 +10,7 @@ import { PromptText } from '$lib/domain/prompt';
  * to store, or the problems to show, each naming the id of the field to fix. Nothing is stored here.
  */
 
-/** A problem with one field: `field` is the id of the input the error summary links to. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+export type { Checked, FieldError };
 
 export const PRIVACY_NOTICE_FIELD = 'privacy-notice';
 export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'event-place' } as const;

@@ -24,20 +24,16 @@ const answersByStore = new WeakMap<Store, Map<string, CachedAnswer>>();
  * unchanged answer costs one small query (the version) and, when the device already holds it
  * (If-None-Match), no body at all.
  */
-export async function wardMapResponse(store: Store, filters: MapFilters, ifNoneMatch: string | null): Promise<Response> {
-  const network = await store.getNetwork();
-  if (!network) {
-    return Response.json({ error: { reason: 'not-set-up', message: 'The network has not been set up yet.' } }, { status: 404 });
-  }
+export async function wardMapResponse(store: Store, networkId: string, filters: MapFilters, ifNoneMatch: string | null): Promise<Response> {
   let answers = answersByStore.get(store);
   if (!answers) answersByStore.set(store, (answers = new Map()));
   const key = mapFiltersKey(filters);
   // The version is read before the figures, so an answer is never filed under a later version
   // than its data: a change in between makes the next request compute it again.
-  const version = await store.wardMapVersion(network.id);
+  const version = await store.wardMapVersion(networkId);
   let answer = answers.get(key);
   if (answer?.version !== version) {
-    const [wards, indicators] = await Promise.all([store.wardMap(network.id, filters), store.wardIndicatorNames(network.id)]);
+    const [wards, indicators] = await Promise.all([store.wardMap(networkId, filters), store.wardIndicatorNames(networkId)]);
     const data: WardMapData = { filters, wards, indicators };
     const body = JSON.stringify(data);
     answer = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };

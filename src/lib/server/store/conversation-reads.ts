@@ -1,6 +1,7 @@
 import type { Conversation } from '$lib/domain/conversation';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { PullResult, PulledConversation } from '$lib/domain/protocol';
+import { redactConversation, redactHistoryEntry, type Viewer } from '$lib/domain/redaction';
 import type { SqlClient } from './sql-database';
 
 /** A stored conversation as the domain names it, contact details joined back in. */
@@ -32,44 +33,61 @@ export async function countConversations(db: SqlClient, networkId: string): Prom
   return row.n;
 }
 
+/** Whose conversations a tablet pulls: its worker's, in its organisation. */
+export interface WorkerPullScope {
+  networkId: string;
+  deviceId: string;
+  organisationId: string;
+  workerId: string;
+}
+
 /**
- * One page of the network's conversations changed after `cursor`, in change order, deleted ones
- * as tombstones (SYNC-SPEC S4, S6). A device stores the page, then asks from the returned cursor.
- * Conversations the asking device created and nobody has changed since are left out (it holds
- * them exactly so already), though the cursor moves past them.
+ * One page of the worker's conversations changed after `cursor`, in change order, deleted ones
+ * as tombstones (SYNC-SPEC S4, S6), without contact details or equality answers (issue 10). A
+ * device stores the page, then asks from the returned cursor. Conversations the asking device
+ * created and nobody has changed since are left out (it holds them exactly so already), though
+ * the cursor moves past them.
  */
 export async function pullConversations(
   db: SqlClient,
-  networkId: string,
-  deviceId: string,
+  scope: WorkerPullScope,
   cursor: string,
   limit: number
 ): Promise<Omit<PullResult, 'protocol' | 'kind'>> {
+  const viewer: Viewer = { role: 'worker', organisationId: scope.organisationId, workerId: scope.workerId };
   const rows = await db.query<Conversation & { seq: string; revision: number; deleted: boolean; own: boolean }>(
     `${CONVERSATION_SELECT.replace(
       'select ',
       'select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, (c.revision = 1 and c.device_id = $4::uuid) as own, '
     )}
-      where c.network_id = $1 and c.seq > $2::bigint
+      where c.worker_id = $5 and c.organisation_id = $6 and c.network_id = $1 and c.seq > $2::bigint
       order by c.seq limit $3`,
-    [networkId, cursor, limit + 1, deviceId]
+    [scope.networkId, cursor, limit + 1, scope.deviceId, scope.workerId, scope.organisationId]
   );
   const page = rows.slice(0, limit);
+  const recording = { organisationId: scope.organisationId, workerId: scope.workerId };
   const conversations: PulledConversation[] = page.filter((row) => !row.own).map(({ seq: _, own: __, revision, deleted, ...conversation }) => ({
     id: conversation.id,
     revision,
     deleted,
-    conversation: deleted ? null : conversation
+    conversation: deleted ? null : redactConversation(conversation, recording, viewer)
   }));
   return { conversations, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
 }
 
-/** Values of a conversation that lost to a concurrent edit of the same field, oldest first. */
-export async function conversationHistory(db: SqlClient, conversationId: string): Promise<HistoryEntry[]> {
-  return db.query<HistoryEntry>(
-    `select field, lost_value as "lostValue", lost_change_id as "lostChangeId", won_change_id as "wonChangeId",
-            to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "recordedAt"
-       from conversation_history where conversation_id = $1 order by id`,
-    [conversationId]
+/**
+ * Values of a conversation that lost to a concurrent edit of the same field, oldest first, as
+ * the worker may see them; none for a conversation the worker did not record.
+ */
+export async function conversationHistory(db: SqlClient, scope: Omit<WorkerPullScope, 'deviceId'>, conversationId: string): Promise<HistoryEntry[]> {
+  const entries = await db.query<HistoryEntry>(
+    `select h.field, h.lost_value as "lostValue", h.lost_change_id as "lostChangeId", h.won_change_id as "wonChangeId",
+            to_char(h.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "recordedAt"
+       from conversation_history h join conversations c on c.id = h.conversation_id
+      where h.conversation_id = $1 and c.network_id = $2 and c.organisation_id = $3 and c.worker_id = $4
+      order by h.id`,
+    [conversationId, scope.networkId, scope.organisationId, scope.workerId]
   );
+  const viewer: Viewer = { role: 'worker', organisationId: scope.organisationId, workerId: scope.workerId };
+  return entries.map((entry) => redactHistoryEntry(entry, viewer));
 }

@@ -3,7 +3,7 @@ import { mergeUpdate, type FieldStamps } from '$lib/domain/field-merge';
 import type { Change } from '$lib/domain/protocol';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import { UnknownReferenceError } from './errors';
-import { refuseUnknownReferences } from './reference-checks';
+import { refuseOutOfScope, refuseUnknownReferences } from './reference-checks';
 import type { SqlClient, SqlDatabase } from './sql-database';
 import type { ChangeBatch } from './store';
 
@@ -21,6 +21,7 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
   if (batch.changes.length === 0) return;
   await db.transaction(async (tx) => {
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
+    await refuseOutOfScope(tx, batch);
     // Taking the batch's block of sequence numbers locks the network row until commit, so
     // batches commit in sequence order and a puller never skips a number still in flight.
     const [{ last }] = await tx.query<{ last: string }>(
@@ -33,7 +34,7 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
       if (Array.isArray(run)) await insertConversations(tx, batch, run.map((create) => ({ create, seq: nextSeq() })));
       else if (await alreadyApplied(tx, run.changeId)) nextSeq();
       else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq());
-      else await deleteConversation(tx, batch.networkId, run, nextSeq());
+      else await deleteConversation(tx, batch, run, nextSeq());
     }
   });
 }
@@ -55,13 +56,13 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: {
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,
          "eventId" uuid, "organisationId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int,
-         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, seq bigint)
+         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, "workerId" uuid, seq bigint)
      ), inserted as (
        insert into conversations (id, network_id, ward_code, recorded_at, event_id, organisation_id, answers, quotes,
                                   theme_ids, people_count, equality, follow_up_wanted, consent_to_record, device_id,
-                                  user_id, seq)
+                                  worker_id, seq)
        select id, $2, "wardCode", "recordedAt", "eventId", "organisationId", answers, quotes, "themeIds", "peopleCount", equality,
-              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, $4, seq
+              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, "workerId", seq
          from incoming
        on conflict (id) do nothing
        returning id
@@ -69,7 +70,7 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: {
      insert into follow_up_contacts (conversation_id, contact)
      select i.id, i."followUp"->>'contact' from incoming i join inserted using (id)
       where (i."followUp"->>'wanted')::boolean`,
-    [JSON.stringify(creates.map(({ create, seq }) => ({ ...create.conversation, seq }))), batch.networkId, batch.deviceId, batch.userId]
+    [JSON.stringify(creates.map(({ create, seq }) => ({ ...create.conversation, workerId: create.workerId, seq }))), batch.networkId, batch.deviceId]
   );
 }
 
@@ -141,7 +142,8 @@ async function setContact(tx: SqlClient, conversationId: string, followUp: Conve
  * Erases what the resident said, its history and contact details, keeping a tombstone so a stale
  * offline edit cannot revive it and devices learn of the deletion when they pull.
  */
-async function deleteConversation(tx: SqlClient, networkId: string, change: Delete, seq: string) {
+async function deleteConversation(tx: SqlClient, batch: ChangeBatch, change: Delete, seq: string) {
+  const { networkId } = batch;
   const erased = await tx.query(
     `update conversations set deleted_at = now(), answers = '[]', quotes = '[]', theme_ids = '{}',
             equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint
@@ -151,6 +153,14 @@ async function deleteConversation(tx: SqlClient, networkId: string, change: Dele
   if (erased.length === 0) {
     const exists = await tx.query('select 1 from conversations where id = $1 and network_id = $2', [change.conversationId, networkId]);
     if (exists.length === 0) return; // never reached the server: nothing to erase
+  } else {
+    // The audit log says an erasure happened, by which tablet and worker: never what was said.
+    await tx.query(
+      `insert into audit_log (network_id, actor_kind, actor_id, actor_name, action, subject, details)
+       select $1, 'device', d.id, d.label || coalesce(' (' || w.name || ')', ''), 'conversation-erased', $2, jsonb_build_object('workerId', $3::text)
+         from devices d left join workers w on w.id = $3::uuid where d.id = $4`,
+      [networkId, change.conversationId, change.workerId, batch.deviceId]
+    );
   }
   await tx.query('delete from follow_up_contacts where conversation_id = $1', [change.conversationId]);
   await tx.query('delete from conversation_history where conversation_id = $1', [change.conversationId]);

@@ -32,3 +32,19 @@ export class OrganisationNameTakenError extends Error {
     this.name = 'OrganisationNameTakenError';
   }
 }
+
+/** Someone in the network already signs in with this email, in any case; nothing was added. */
+export class EmailTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`Someone in this network already signs in with ${email}.`);
+    this.name = 'EmailTakenError';
+  }
+}
+
+/** The organisation already has a worker of this name, in any case; nothing was added. */
+export class WorkerNameTakenError extends Error {
+  constructor(readonly workerName: string) {
+    super(`This organisation already has a worker called “${workerName}”.`);
+    this.name = 'WorkerNameTakenError';
+  }
+}

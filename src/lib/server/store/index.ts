@@ -4,10 +4,17 @@ import { openPostgresDatabase } from './postgres-database';
 import { createSqlStore } from './sql-store';
 import type { Store } from './store';
 
-export type { Store } from './store';
+export type { Store, AccountStore, DeviceStore, WorkerStore, AuditStore } from './store';
 export type { BoundaryImportCounts } from './boundary-import';
 export { DataDirInUseError } from './data-dir-lock';
-export { NetworkAlreadySetUpError, OrganisationNameTakenError, UnknownReferenceError, UnknownWardsError } from './errors';
+export {
+  EmailTakenError,
+  NetworkAlreadySetUpError,
+  OrganisationNameTakenError,
+  UnknownReferenceError,
+  UnknownWardsError,
+  WorkerNameTakenError
+} from './errors';
 
 export interface StoreConfig {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */

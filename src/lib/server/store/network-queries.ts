@@ -6,14 +6,16 @@ import type { NetworkSetup } from '$lib/domain/network-setup';
 import { DEFAULT_PROMPTS, type Prompt } from '$lib/domain/prompt';
 import type { Theme } from '$lib/domain/theme';
 import type { Ward } from '$lib/domain/ward';
+import { createPerson, type NewPerson } from './account-queries';
 import { NetworkAlreadySetUpError } from './errors';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
 export async function getNetwork(db: SqlClient): Promise<Network | null> {
-  const [row] = await db.query<{ id: string; name: string; privacy_notice: string | null }>(
-    'select id, name, privacy_notice from networks order by created_at limit 1'
+  const [row] = await db.query<Omit<Network, 'privacyNotice'> & { privacyNotice: string | null }>(
+    `select id, name, privacy_notice as "privacyNotice", idle_lock_minutes as "idleLockMinutes", leads_see_contacts as "leadsSeeContacts"
+       from networks order by created_at limit 1`
   );
-  return row ? { id: row.id, name: row.name, privacyNotice: row.privacy_notice ?? DEFAULT_PRIVACY_NOTICE } : null;
+  return row ? { ...row, privacyNotice: row.privacyNotice ?? DEFAULT_PRIVACY_NOTICE } : null;
 }
 
 export async function getReferenceData(db: SqlDatabase): Promise<ReferenceData | null> {
@@ -50,14 +52,16 @@ export async function wardBoundaries(db: SqlClient, networkId: string) {
   );
 }
 
-export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup): Promise<Network> {
+/** Creates the network, and its first coordinator when given, all or nothing. */
+export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup, coordinator?: Omit<NewPerson, 'role' | 'organisationId'>): Promise<Network> {
   return db.transaction(async (tx) => {
     // Serialise concurrent set-ups so only one network is ever created.
     await tx.query('lock table networks in exclusive mode');
     const existing = await getNetwork(tx);
     if (existing) throw new NetworkAlreadySetUpError(existing.name);
-    const network: Network = { id: uuidv7(), name: setup.name, privacyNotice: DEFAULT_PRIVACY_NOTICE };
-    await tx.query('insert into networks (id, name) values ($1, $2)', [network.id, network.name]);
+    await tx.query('insert into networks (id, name) values ($1, $2)', [uuidv7(), setup.name]);
+    const network = (await getNetwork(tx))!;
+    if (coordinator) await createPerson(tx, network.id, { ...coordinator, role: 'coordinator', organisationId: null });
     await tx.query(
       `insert into themes (id, network_id, name, position)
        select t.id, $1, t.name, t.position

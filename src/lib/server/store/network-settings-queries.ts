@@ -9,6 +9,19 @@ export async function setPrivacyNotice(db: SqlDatabase, networkId: string, text:
   await db.query('update networks set privacy_notice = $2 where id = $1', [networkId, text]);
 }
 
+/** How soon tablets lock when left alone, and whether leads may read contact details. */
+export async function setAccessSettings(
+  db: SqlDatabase,
+  networkId: string,
+  settings: { idleLockMinutes: number; leadsSeeContacts: boolean }
+): Promise<void> {
+  await db.query('update networks set idle_lock_minutes = $2, leads_see_contacts = $3 where id = $1', [
+    networkId,
+    settings.idleLockMinutes,
+    settings.leadsSeeContacts
+  ]);
+}
+
 /**
  * Makes `prompts` the network's prompts, in this order. A prompt left out is archived, not deleted:
  * conversations recorded offline with it still arrive and keep its wording.

@@ -62,3 +62,42 @@ export async function refuseUnknownReferences(tx: SqlClient, networkId: string, 
     }))
   );
 }
+
+/**
+ * Refuses changes a tablet may not make (issue 10): every change names a worker of the tablet's
+ * organisation (one who has since left still counts: they recorded it while they worked there);
+ * a conversation is recorded for the tablet's organisation; a worker changes or deletes only
+ * conversations they recorded.
+ */
+export async function refuseOutOfScope(tx: SqlClient, batch: { networkId: string; organisationId: string; changes: Change[] }): Promise<void> {
+  const workerIds = [...new Set(batch.changes.map((change) => change.workerId))];
+  const targets = batch.changes.flatMap((change) => (change.op === 'create' ? [] : [change.conversationId]));
+  const [workers, recorded] = await Promise.all([
+    tx.query<{ id: string }>(
+      `select id::text as id from workers where network_id = $1 and organisation_id = $2 and id::text in (select jsonb_array_elements_text($3::jsonb))`,
+      [batch.networkId, batch.organisationId, JSON.stringify(workerIds)]
+    ),
+    targets.length === 0
+      ? []
+      : tx.query<{ id: string; workerId: string | null }>(
+          `select id::text as id, worker_id::text as "workerId" from conversations
+            where network_id = $1 and id::text in (select jsonb_array_elements_text($2::jsonb))`,
+          [batch.networkId, JSON.stringify(targets)]
+        )
+  ]);
+  const ours = new Set(workers.map((w) => w.id));
+  const recordedBy = new Map(recorded.map((c) => [c.id, c.workerId]));
+  const rejected: { changeId: string; message: string }[] = [];
+  for (const change of batch.changes) {
+    const conversationId = change.op === 'create' ? change.conversation.id : change.conversationId;
+    const organisationId = change.op === 'create' ? change.conversation.organisationId : change.op === 'update' ? change.fields.organisationId : undefined;
+    const refuse = (message: string) => rejected.push({ changeId: change.changeId, message: `Conversation ${conversationId}: ${message}` });
+    if (!ours.has(change.workerId)) refuse('the worker who made this change is not one of this tablet’s organisation’s workers.');
+    else if (organisationId !== undefined && organisationId !== batch.organisationId) {
+      refuse('it must be recorded for the organisation this tablet is enrolled for.');
+    } else if (change.op !== 'create' && recordedBy.has(conversationId) && recordedBy.get(conversationId) !== change.workerId) {
+      refuse('it was recorded by someone else, so this worker cannot change or delete it.');
+    }
+  }
+  if (rejected.length > 0) throw new UnknownReferenceError(rejected);
+}

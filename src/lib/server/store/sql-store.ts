@@ -1,4 +1,9 @@
+import * as accountQueries from './account-queries';
+import * as auditQueries from './audit-queries';
+import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
+import * as deviceQueries from './device-queries';
+import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
 import { applyChanges } from './conversation-writes';
 import * as networks from './network-queries';
@@ -13,10 +18,15 @@ import { wardThemeCounts } from './ward-summary-query';
 export function createSqlStore(db: SqlDatabase): Store {
   return {
     kind: db.kind,
+    accounts: bindDatabase(db, accountQueries),
+    devices: bindDatabase(db, deviceQueries),
+    workers: bindDatabase(db, workerQueries),
+    audit: bindDatabase(db, auditQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),
-    setUpNetwork: (setup) => networks.setUpNetwork(db, setup),
+    setUpNetwork: (setup, coordinator) => networks.setUpNetwork(db, setup, coordinator),
+    setAccessSettings: (networkId, values) => settings.setAccessSettings(db, networkId, values),
     importBoundaries: (networkId, wards, year) => importBoundaries(db, networkId, wards, year),
     setPrivacyNotice: (networkId, text) => settings.setPrivacyNotice(db, networkId, text),
     replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
@@ -26,8 +36,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     archiveOrganisation: (networkId, id) => settings.archiveOrganisation(db, networkId, id),
     applyChanges: (batch) => applyChanges(db, batch),
     conversationsByIds: (ids) => reads.conversationsByIds(db, ids),
-    pull: (networkId, deviceId, cursor, limit) => reads.pullConversations(db, networkId, deviceId, cursor, limit),
-    conversationHistory: (id) => reads.conversationHistory(db, id),
+    pull: (scope, cursor, limit) => reads.pullConversations(db, scope, cursor, limit),
+    conversationHistory: (scope, id) => reads.conversationHistory(db, scope, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
     wardPage: (networkId, code, quoteLimit) => wardPage(db, networkId, code, quoteLimit),

@@ -10,23 +10,44 @@ import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$li
 import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
 import type { MapFilters, MapIndicator, WardFigures } from '$lib/domain/ward-map';
+import type * as accountQueries from './account-queries';
+import type * as auditQueries from './audit-queries';
+import type { BoundQueries } from './bind-database';
+import type { WorkerPullScope } from './conversation-reads';
+import type * as deviceQueries from './device-queries';
+import type * as workerQueries from './worker-queries';
 
+/** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
 export interface ChangeBatch {
   networkId: string;
   deviceId: string;
-  userId: string | null;
+  organisationId: string;
   changes: Change[];
 }
+
+/** People, sessions, invitation and reset links, sign-in failures and rate limits. */
+export type AccountStore = BoundQueries<typeof accountQueries>;
+/** Enrolments and enrolled tablets. */
+export type DeviceStore = BoundQueries<typeof deviceQueries>;
+/** Workers: who records on an organisation's tablets, with their PIN hashes. */
+export type WorkerStore = BoundQueries<typeof workerQueries>;
+/** Who did what, when; never what residents said. */
+export type AuditStore = BoundQueries<typeof auditQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
+  readonly accounts: AccountStore;
+  readonly devices: DeviceStore;
+  readonly workers: WorkerStore;
+  readonly audit: AuditStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
   wardBoundaries(networkId: string): Promise<{ code: string; boundary: unknown }[]>;
-  /** Creates the network with its themes, default prompts and wards, all or nothing. */
-  setUpNetwork(setup: NetworkSetup): Promise<Network>;
+  /** Creates the network with its themes, default prompts and wards, and its first coordinator when given, all or nothing. */
+  setUpNetwork(setup: NetworkSetup, coordinator?: { email: string; name: string; passwordHash: string }): Promise<Network>;
+  setAccessSettings(networkId: string, settings: { idleLockMinutes: number; leadsSeeContacts: boolean }): Promise<void>;
   /** Makes these wards the network's current boundary set, all or nothing (see boundary-import.ts). */
   importBoundaries(networkId: string, wards: WardWithBoundary[], year: string | null): Promise<BoundaryImportCounts>;
   setPrivacyNotice(networkId: string, text: string | null): Promise<void>;
@@ -44,9 +65,9 @@ export interface Store {
   applyChanges(batch: ChangeBatch): Promise<void>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
-  pull(networkId: string, deviceId: string, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
+  pull(scope: WorkerPullScope, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
   /** Values that lost to concurrent edits of the same field (S5). */
-  conversationHistory(conversationId: string): Promise<HistoryEntry[]>;
+  conversationHistory(scope: Omit<WorkerPullScope, 'deviceId'>, conversationId: string): Promise<HistoryEntry[]>;
   countConversations(networkId: string): Promise<number>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;

@@ -2,7 +2,7 @@ import { MessageEnvelope, PROTOCOL_VERSION, type ProtocolErrorBody, type Rejecte
 import { syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
 import { BodyTooLargeError, readBodyText } from './read-body';
 
-export type RefusalStatus = 400 | 409 | 413 | 422 | 426;
+export type RefusalStatus = 400 | 403 | 409 | 413 | 422 | 426;
 export type Refusal = { status: RefusalStatus; body: ProtocolErrorBody };
 
 export const refuse = (status: RefusalStatus, reason: SyncErrorReason, message: string, rejected?: RejectedChange[]): Refusal => ({

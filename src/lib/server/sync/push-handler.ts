@@ -1,7 +1,7 @@
-import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PushRequest, type PushResult, type RejectedChange } from '$lib/domain/protocol';
-import { syncErrorMessage } from '$lib/domain/sync-error';
+import { PROTOCOL_VERSION, PushRequest, type PushResult, type RejectedChange } from '$lib/domain/protocol';
+import type { DeviceCaller } from '../auth/guard';
 import { UnknownReferenceError, type Store } from '../store';
-import { describeIssues, readProtocolMessage, refuse, type Refusal } from './protocol-message';
+import { describeIssues, refuse, type Refusal } from './protocol-message';
 
 export type PushReply = { status: 200; body: PushResult } | Refusal;
 
@@ -25,21 +25,17 @@ function rejectedByIssues(json: unknown, issues: { path: PropertyKey[]; message:
  * Receives one push: the whole batch is stored in one transaction and acknowledged, or refused
  * with a reason, the changes at fault named, and nothing stored (SYNC-SPEC S2, S3, S7).
  */
-export async function handlePush(store: Store, request: Request): Promise<PushReply> {
-  const message = await readProtocolMessage(request, 'push', PUSH_MAX_BYTES);
-  if ('refusal' in message) return message.refusal;
+export async function handlePush(store: Store, message: { json: unknown }, caller: DeviceCaller): Promise<PushReply> {
   const push = PushRequest.safeParse(message.json);
   if (!push.success) {
     const issues = push.error.issues;
     return refuse(422, 'invalid', `${NOTHING_STORED} ${describeIssues(issues)}`, rejectedByIssues(message.json, issues));
   }
-  const network = await store.getNetwork();
-  if (!network) return refuse(409, 'not-set-up', syncErrorMessage('not-set-up'));
   try {
     await store.applyChanges({
-      networkId: network.id,
-      deviceId: push.data.deviceId,
-      userId: push.data.userId,
+      networkId: caller.network.id,
+      deviceId: caller.device.id,
+      organisationId: caller.device.organisationId,
       changes: push.data.changes
     });
   } catch (error) {

@@ -26,3 +26,12 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   }
   return text + decoder.decode();
 }
+
+/** A small JSON body, or null when it is larger than `limit` bytes or not JSON. */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  try {
+    return JSON.parse(await readBodyText(request, limit));
+  } catch {
+    return null;
+  }
+}

@@ -1,9 +1,11 @@
 import { json } from '@sveltejs/kit';
+import { COORDINATOR } from '$lib/domain/access';
+import { guardEndpoint } from '$lib/server/auth/guard';
 import { importBoundaryFile } from '$lib/server/boundary-import-request';
 import type { RequestHandler } from './$types';
 
 /** Imports a ward boundary file sent as the request body (GeoJSON or TopoJSON). */
-export const POST: RequestHandler = async ({ request, locals }) => {
-  const reply = await importBoundaryFile(locals.store, await request.text());
+export const POST: RequestHandler = guardEndpoint(COORDINATOR, async ({ request, locals }, caller) => {
+  const reply = await importBoundaryFile(locals.store, caller, await request.text());
   return json(reply.body, { status: reply.status });
-};
+});

@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
+import { SIGNED_IN } from '$lib/domain/access';
+import { guardEndpoint } from '$lib/server/auth/guard';
 import type { RequestHandler } from './$types';
 
-/** The network's themes and wards, for devices to keep offline. */
-export const GET: RequestHandler = async ({ locals }) => {
+/** The network's themes, prompts, events, organisations and wards, for tablets to keep offline and for staff pages. */
+export const GET: RequestHandler = guardEndpoint(SIGNED_IN, async ({ locals }) => {
   const data = await locals.store.getReferenceData();
-  if (!data) {
-    return json({ error: { reason: 'not-set-up', message: 'The network has not been set up yet.' } }, { status: 404 });
-  }
   return json(data, { headers: { 'cache-control': 'no-store' } });
-};
+});

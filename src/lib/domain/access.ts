@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+
+/**
+ * Who is who (issue 10). People sign in with a role; tablets are enrolled devices whose worker
+ * unlocks them with a PIN. A route admits some of these; `public` routes admit anyone.
+ */
+export const PersonRole = z.enum(['coordinator', 'lead', 'staff']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+export const ROLE_NAMES: Record<PersonRole, string> = {
+  coordinator: 'Coordinator',
+  lead: 'Organisation lead',
+  staff: 'Anchor staff'
+};
+
+/** What a route may admit: a signed-in person of a role, or an enrolled tablet (its worker). */
+export type Admit = PersonRole | 'device';
+
+export const PEOPLE = ['coordinator', 'lead', 'staff'] as const satisfies readonly Admit[];
+export const MANAGERS = ['coordinator', 'lead'] as const satisfies readonly Admit[];
+export const COORDINATOR = ['coordinator'] as const satisfies readonly Admit[];
+export const DEVICE = ['device'] as const satisfies readonly Admit[];
+/** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
+export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
+
+/**
+ * Every page and who may open it. Pages render in the browser from static shells that carry no
+ * data; this table decides which pages the server serves (the rest redirect to sign-in or are
+ * forbidden) and which links and pages the app offers. Data is guarded where it is served.
+ */
+export const PAGE_ACCESS = {
+  '/': 'public',
+  '/sign-in': 'public',
+  '/invitation/[token]': 'public',
+  '/reset-password': 'public',
+  '/reset-password/[token]': 'public',
+  '/enrol': 'public',
+  '/privacy': 'public',
+  '/setup': 'public',
+  '/capture': DEVICE,
+  '/conversations': DEVICE,
+  '/conversations/[id]': DEVICE,
+  '/device': DEVICE,
+  '/map': PEOPLE,
+  '/wards': PEOPLE,
+  '/wards/[code]': PEOPLE,
+  '/account': PEOPLE,
+  '/records': MANAGERS,
+  '/settings/workers': MANAGERS,
+  '/settings/devices': MANAGERS,
+  '/settings': COORDINATOR,
+  '/settings/people': COORDINATOR,
+  '/settings/boundaries': COORDINATOR,
+  '/settings/indicators': COORDINATOR,
+  '/audit': COORDINATOR
+} as const satisfies Record<string, 'public' | readonly Admit[]>;
+
+export type PageRoute = keyof typeof PAGE_ACCESS;
+
+/** Who is using this browser, as far as the app knows: a person, a tablet, both, or neither. */
+export interface Presence {
+  role: PersonRole | null;
+  device: boolean;
+}
+
+/** Whether someone present may open a page; false for a page the table does not name. */
+export function mayOpen(route: string | null, presence: Presence): boolean {
+  const access = route ? (PAGE_ACCESS as Record<string, 'public' | readonly Admit[]>)[route] : undefined;
+  if (access === undefined) return false;
+  if (access === 'public') return true;
+  return (presence.role !== null && access.includes(presence.role)) || (presence.device && access.includes('device'));
+}

@@ -1,0 +1,24 @@
+/** A problem with one form field: `field` is the id of the control the error summary links to. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Checked input: the value to use, or the problems to show, each naming its field. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/**
+ * The first problem of each field, from zod's issues; `fieldOf` names the control for an issue's
+ * path (the first named one when it names none).
+ */
+export function fieldErrorsFromIssues(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  fieldOf: (path: PropertyKey[]) => string
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const field = fieldOf(issue.path);
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+  }
+  return errors;
+}

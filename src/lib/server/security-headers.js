@@ -1,0 +1,38 @@
+// Plain JavaScript so that scripts/serve.js (which serves the built app, static files included)
+// and the app itself share one list.
+
+/**
+ * Headers on every response. Pages get their full Content-Security-Policy from SvelteKit
+ * (`kit.csp` in svelte.config.js, with a nonce or hash for its one inline script); this policy
+ * covers everything else (static files, API answers).
+ * @type {Record<string, string>}
+ */
+export const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+};
+
+/**
+ * The page policy SvelteKit completes with a nonce or hash for its inline script. Styles may be
+ * inline (Svelte and Leaflet set them); scripts never. Base-map tiles, when configured, are
+ * added to img-src at run time (hooks.server.ts).
+ * @type {Record<string, string[]>}
+ */
+export const PAGE_CSP_DIRECTIVES = {
+  'default-src': ['self'],
+  'script-src': ['self'],
+  'style-src': ['self', 'unsafe-inline'],
+  'img-src': ['self', 'data:', 'blob:'],
+  'connect-src': ['self'],
+  'font-src': ['self'],
+  'manifest-src': ['self'],
+  'worker-src': ['self'],
+  'object-src': ['none'],
+  'base-uri': ['self'],
+  'form-action': ['self'],
+  'frame-ancestors': ['none']
+};
