@@ -1,4 +1,4 @@
-import { ConversationFields, type Conversation } from '$lib/domain/conversation';
+import { ConversationFields, isWithheld, WITHHELD, type SharedConversation, type SharedConversationFields } from '$lib/domain/conversation';
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '$lib/domain/equality-monitoring';
 import type { Prompt } from '$lib/domain/prompt';
 
@@ -23,6 +23,10 @@ export interface DraftValues {
   equality: Partial<Record<EqualityQuestion, string>>;
   followUpWanted: boolean;
   contact: string;
+  /** Contact details the server keeps and does not send back: kept unless new ones are typed. */
+  contactWithheld?: boolean;
+  /** Equality answers the server keeps and does not send back: kept unless replaced. */
+  equalityWithheld?: boolean;
   consentToRecord: boolean;
 }
 
@@ -89,8 +93,9 @@ export class ConversationDraft {
   values = $state<DraftValues>(structuredClone(EMPTY));
   errors = $state<FieldError[]>([]);
 
-  static fromConversation(conversation: Conversation): ConversationDraft {
+  static fromConversation(conversation: SharedConversation): ConversationDraft {
     const draft = new ConversationDraft();
+    const { followUp, equality } = conversation;
     draft.values = {
       wardCode: conversation.wardCode,
       eventId: conversation.eventId ?? '',
@@ -99,9 +104,11 @@ export class ConversationDraft {
       quotes: conversation.quotes.map((q) => ({ ...q })),
       themeIds: [...conversation.themeIds],
       peopleCount: String(conversation.peopleCount),
-      equality: { ...conversation.equality },
-      followUpWanted: conversation.followUp.wanted,
-      contact: conversation.followUp.wanted ? conversation.followUp.contact : '',
+      equality: isWithheld(equality) ? {} : { ...equality },
+      equalityWithheld: isWithheld(equality),
+      followUpWanted: followUp.wanted,
+      contact: followUp.wanted && !isWithheld(followUp) ? followUp.contact : '',
+      contactWithheld: isWithheld(followUp),
       consentToRecord: conversation.consentToRecord
     };
     return draft;
@@ -123,8 +130,11 @@ export class ConversationDraft {
     this.values.quotes.splice(index, 1);
   }
 
-  /** The fields to save, or null with `errors` set to what to fix, each linked to its control. */
-  toFields(prompts: Prompt[]): ConversationFields | null {
+  /**
+   * The fields to save, or null with `errors` set to what to fix, each linked to its control.
+   * Values the server withholds stay withheld until the worker replaces them.
+   */
+  toFields(prompts: Prompt[]): SharedConversationFields | null {
     const v = this.values;
     const errors: FieldError[] = [];
     if (!v.wardCode) errors.push({ field: 'ward', message: 'Choose the ward the resident lives in' });
@@ -147,7 +157,13 @@ export class ConversationDraft {
       followUp: v.followUpWanted ? { wanted: true, contact: v.contact } : { wanted: false },
       consentToRecord: v.consentToRecord
     };
-    const parsed = ConversationFields.safeParse(candidate);
+    // What the server withholds is checked as unchanged and put back after the check.
+    const keepsContact = v.followUpWanted && v.contactWithheld && v.contact.trim() === '';
+    const parsed = ConversationFields.safeParse({
+      ...candidate,
+      ...(keepsContact ? { followUp: { wanted: false } } : {}),
+      ...(v.equalityWithheld ? { equality: {} } : {})
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         // Blank answers and quotes are left out, so map positions back to the controls they came from.
@@ -163,7 +179,12 @@ export class ConversationDraft {
       }
     }
     this.errors = errors;
-    return errors.length === 0 && parsed.success ? parsed.data : null;
+    if (errors.length > 0 || !parsed.success) return null;
+    return {
+      ...parsed.data,
+      followUp: keepsContact ? { wanted: true, ...WITHHELD } : parsed.data.followUp,
+      equality: v.equalityWithheld ? WITHHELD : parsed.data.equality
+    };
   }
 
   errorFor(field: string): string | undefined {

@@ -1,11 +1,12 @@
 import { liveQuery } from 'dexie';
 import { uuidv7 } from 'uuidv7';
-import type { ConversationFields } from '$lib/domain/conversation';
+import { Conversation, type SharedConversationFields } from '$lib/domain/conversation';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
 import { deleteConversation, editConversation, saveConversation } from './db/conversations';
 import type { DeviceDatabase, StoredConversation } from './db/database';
 import { resendRejected, unsyncedConversationIds } from './db/outbox';
+import { draftKey } from './db/tablet';
 import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
 
 /** Why a save failed, in words a community worker can act on. */
@@ -32,32 +33,55 @@ export interface ListedConversation extends StoredConversation {
   synced: boolean;
 }
 
-/** The conversations kept on this device: saving, editing, deleting, listing, drafts and recent wards. */
+/**
+ * The conversations on this tablet of the worker who unlocked it: saving, editing, deleting,
+ * listing, their draft, and recent wards. Another worker's are never listed or opened here.
+ */
 export class DeviceConversations {
   /** Today's and unsynced conversations while a page watches them (raw: replaced whole, never mutated). */
   list = $state.raw<ListedConversation[]>([]);
   recentWardCodes = $state.raw<string[]>([]);
-  /** Changes the server refused as invalid, with its reasons, by conversation. */
+  /** The worker's changes the server refused as invalid, with its reasons, by conversation. */
   refused = $state.raw<Map<string, string[]>>(new Map());
 
   #db: DeviceDatabase;
   #afterChange: () => void;
+  #worker: () => string | null;
 
-  constructor(db: DeviceDatabase, afterChange: () => void) {
+  constructor(db: DeviceDatabase, afterChange: () => void, worker: () => string | null) {
     this.#db = db;
     this.#afterChange = afterChange;
+    this.#worker = worker;
   }
 
-  /** Keeps `recentWardCodes` and `refused` current as the database changes, in this tab or another. */
-  watch(): void {
-    liveQuery(() => this.#db.rejected.toArray()).subscribe((entries) => {
+  /** The unlocked worker; every read and write here is theirs. */
+  #workerId(): string {
+    const workerId = this.#worker();
+    if (!workerId) throw new SaveError('The tablet is locked. Unlock it with your PIN, then try again.');
+    return workerId;
+  }
+
+  /**
+   * Keeps `recentWardCodes` and `refused` current as the database changes, in this tab or another,
+   * for the worker unlocked now: call again when another worker unlocks. Returns the way to stop.
+   */
+  watch(): () => void {
+    const workerId = this.#worker();
+    const refused = liveQuery(() => this.#db.rejected.toArray()).subscribe((entries) => {
       const byConversation = new Map<string, string[]>();
-      for (const entry of entries) byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry.message]);
+      for (const entry of entries) {
+        if (entry.change.workerId !== workerId) continue;
+        byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry.message]);
+      }
       this.refused = byConversation;
     });
-    liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
+    const recent = liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
       (setting) => (this.recentWardCodes = setting ? JSON.parse(setting.value) : [])
     );
+    return () => {
+      refused.unsubscribe();
+      recent.unsubscribe();
+    };
   }
 
   /**
@@ -65,17 +89,18 @@ export class DeviceConversations {
    * until the returned function is called: only pages that show the list pay for reading it.
    */
   watchList(): () => void {
+    const workerId = this.#worker();
     const subscription = liveQuery(async () => {
       const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
       const [today, unsynced, refused] = await Promise.all([
-        this.#db.conversations.where('recordedAt').aboveOrEqual(startOfToday).toArray(),
+        this.#db.conversations.where('recordedAt').aboveOrEqual(startOfToday).filter((c) => c.workerId === workerId).toArray(),
         unsyncedConversationIds(this.#db),
         this.#db.rejected.orderBy('conversationId').uniqueKeys()
       ]);
       const todayIds = new Set(today.map((c) => c.id));
       const notSynced = new Set([...unsynced, ...(refused as string[])]);
       const older = (await this.#db.conversations.bulkGet([...notSynced].filter((id) => !todayIds.has(id)))).filter(
-        (c): c is StoredConversation => !!c
+        (c): c is StoredConversation => !!c && c.workerId === workerId
       );
       return [...today, ...older]
         .map((c) => ({ ...c, synced: !notSynced.has(c.id) }))
@@ -84,17 +109,22 @@ export class DeviceConversations {
     return () => subscription.unsubscribe();
   }
 
+  /** One of the worker's conversations on this tablet. */
   async get(id: string): Promise<StoredConversation | undefined> {
-    return this.#db.conversations.get(id);
+    const conversation = await this.#db.conversations.get(id);
+    return conversation?.workerId === this.#worker() ? conversation : undefined;
   }
 
-  async saveNew(fields: ConversationFields, now = new Date()): Promise<StoredConversation> {
+  async saveNew(fields: SharedConversationFields, now = new Date()): Promise<StoredConversation> {
     // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
     performance.mark('anchor:save-start');
+    const workerId = this.#workerId();
     const saved = await guarded(() =>
       this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
-        const stored = await saveConversation(this.#db, { ...fields, id: uuidv7(), recordedAt: now.toISOString() }, () => now);
-        await this.#db.drafts.delete('new-conversation');
+        // A new conversation holds nothing withheld: what the worker typed is checked whole.
+        const conversation = Conversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
+        const stored = await saveConversation(this.#db, conversation, workerId, () => now);
+        await this.#db.drafts.delete(draftKey(workerId));
         return stored;
       })
     );
@@ -105,10 +135,11 @@ export class DeviceConversations {
   }
 
   /** Saves an edit; a conversation the server had refused is sent again as it now is. */
-  async edit(id: string, fields: ConversationFields): Promise<void> {
+  async edit(id: string, fields: SharedConversationFields): Promise<void> {
+    const workerId = this.#workerId();
     await guarded(async () => {
-      await editConversation(this.#db, id, fields);
-      await resendRejected(this.#db, id, uuidv7);
+      await editConversation(this.#db, id, fields, workerId);
+      await resendRejected(this.#db, id, workerId, uuidv7);
     });
     this.#afterChange();
   }
@@ -116,7 +147,7 @@ export class DeviceConversations {
   /** The conversation and why the server refused it, as a file the worker can keep or send on. */
   async exportRefused(id: string): Promise<Blob> {
     const [conversation, refused] = await Promise.all([
-      this.#db.conversations.get(id),
+      this.get(id),
       this.#db.rejected.where('conversationId').equals(id).toArray()
     ]);
     const body = { conversation, refusedChanges: refused.map(({ change, message, rejectedAt }) => ({ change, message, rejectedAt })) };
@@ -124,25 +155,28 @@ export class DeviceConversations {
   }
 
   async remove(id: string): Promise<void> {
+    const workerId = this.#workerId();
     await guarded(async () => {
-      await deleteConversation(this.#db, id);
+      await deleteConversation(this.#db, id, workerId);
       await this.#db.rejected.where('conversationId').equals(id).delete();
     });
     this.#afterChange();
   }
 
   async loadDraft(): Promise<{ values: DraftValues; updatedAt: string } | null> {
-    const draft = await this.#db.drafts.get('new-conversation');
+    const workerId = this.#worker();
+    const draft = workerId ? await this.#db.drafts.get(draftKey(workerId)) : undefined;
     return draft ? { values: draft.values as unknown as DraftValues, updatedAt: draft.updatedAt } : null;
   }
 
   /** Keeps the form as typed; called on every change, so a closed tab loses at most the last keystroke. */
   async keepDraft(values: DraftValues): Promise<void> {
-    await this.#db.drafts.put({ key: 'new-conversation', values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
+    const key = draftKey(this.#workerId());
+    await this.#db.drafts.put({ key, values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
   }
 
   async discardDraft(): Promise<void> {
-    await this.#db.drafts.delete('new-conversation');
+    await this.#db.drafts.delete(draftKey(this.#workerId()));
   }
 
   /** The ward at the device's position, from the boundaries cached on it: works offline. */

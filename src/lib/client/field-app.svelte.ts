@@ -1,19 +1,29 @@
 import { liveQuery } from 'dexie';
+import { version } from '$app/environment';
+import type { Presence } from '$lib/domain/access';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
+import { SessionInfo } from '$lib/domain/session';
 import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
 import { countUnsyncedConversations } from './db/outbox';
 import { DeviceDatabase } from './db/database';
-import { getDeviceId, getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
+import { getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
 import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
 import type { SyncProgress } from './sync/sync-engine';
+import { TabletSession } from './tablet-session.svelte';
+
+/** Sent with every sync, so Settings › Tablets shows which version each tablet runs. */
+const APP_VERSION_HEADERS = { 'x-app-version': version };
 
 /**
- * What the capture side of the app knows and does: reference data, the conversations on the
- * device, the outbox and sync. Components read its state; only it talks to IndexedDB and the server.
+ * What the app knows and does in this browser: who is using it (a signed-in person, an enrolled
+ * tablet and its unlocked worker), reference data, the worker's conversations, the outbox and
+ * sync. Components read its state; only it talks to IndexedDB and the server.
  */
 export class FieldApp {
   reference = $state<ReferenceState>({ status: 'loading' });
+  /** What the server last said about this browser; kept for offline use. Null until first known. */
+  session = $state.raw<SessionInfo | null>(null);
   waiting = $state(0);
   syncing = $state(false);
   progress = $state<SyncProgress | null>(null);
@@ -21,6 +31,7 @@ export class FieldApp {
   syncProblem = $state<string | null>(null);
   /** When the oldest change still waiting was made: old ones are at risk where browsers clear storage. */
   oldestWaitingAt = $state<string | null>(null);
+  readonly tablet: TabletSession;
   readonly conversations: DeviceConversations;
 
   #db: DeviceDatabase;
@@ -31,11 +42,21 @@ export class FieldApp {
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
     this.#db = db;
     this.#fetch = fetchFn;
+    this.tablet = new TabletSession(db, fetchFn);
     // After each save, edit or delete: sync at once when online, or as soon as the browser is back online.
-    this.conversations = new DeviceConversations(db, () => (navigator.onLine ? void this.syncNow() : void requestBackgroundSync()));
+    this.conversations = new DeviceConversations(
+      db,
+      () => (navigator.onLine ? void this.syncNow() : void requestBackgroundSync()),
+      () => this.tablet.worker?.id ?? null
+    );
   }
 
-  /** Loads what is on the device, then refreshes from the server and syncs (on app start). */
+  /** Who is here, for deciding which pages and links to offer. */
+  get presence(): Presence {
+    return { role: this.session?.person?.role ?? null, device: this.tablet.enrolled };
+  }
+
+  /** Loads what is on the device, then asks the server who this is, refreshes and syncs (on app start). */
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
@@ -44,21 +65,54 @@ export class FieldApp {
     liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
     void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
-    this.conversations.watch();
+    const cachedSession = await this.#db.settings.get('session');
+    if (cachedSession) this.session = SessionInfo.safeParse(JSON.parse(cachedSession.value)).data ?? null;
+    await this.tablet.load();
     this.lastSyncedAt = await getLastSyncedAt(this.#db);
     this.reference = await cachedReferenceData(this.#db);
-    window.addEventListener('online', () => void this.refreshReference().then(() => this.syncNow()));
+    window.addEventListener('online', () => void this.refresh());
     navigator.serviceWorker?.addEventListener('message', (event) => {
       if (event.data?.type === 'sync-now') void this.syncNow();
     });
-    await this.refreshReference();
-    if (this.reference.status === 'ready') await this.syncNow();
+    await this.refresh();
+  }
+
+  /** Asks the server who this is, then refreshes reference data and the tablet's roster, and syncs. */
+  async refresh(): Promise<void> {
+    await this.refreshSession();
+    if (this.session && !this.session.setUp) {
+      this.reference = { status: 'not-set-up' };
+      return;
+    }
+    if (this.presence.role || this.tablet.enrolled) await this.refreshReference();
+    if (this.tablet.enrolled) {
+      await this.tablet.refresh({ synced: false });
+      await this.syncNow();
+    }
+  }
+
+  /** What the server says about this browser; offline, what it said last time. */
+  async refreshSession(): Promise<void> {
+    let info: SessionInfo;
+    try {
+      const response = await this.#fetch('/api/session');
+      const parsed = SessionInfo.safeParse(await response.json());
+      if (!response.ok || !parsed.success) return;
+      info = parsed.data;
+    } catch {
+      return;
+    }
+    this.session = info;
+    await this.#db.settings.put({ key: 'session', value: JSON.stringify(info) });
+    if (this.tablet.enrolment && info.device?.status === 'lost') await this.tablet.refused('lost');
   }
 
   /** Values of a conversation that lost to edits made at the same time elsewhere; null when offline. */
   async conversationHistory(id: string): Promise<HistoryEntry[] | null> {
+    const workerId = this.tablet.worker?.id;
+    if (!workerId) return null;
     try {
-      const response = await this.#fetch(`/api/conversations/${encodeURIComponent(id)}/history`);
+      const response = await this.#fetch(`/api/conversations/${encodeURIComponent(id)}/history?worker=${encodeURIComponent(workerId)}`);
       return response.ok ? ((await response.json()) as { history: HistoryEntry[] }).history : null;
     } catch {
       return null;
@@ -67,13 +121,11 @@ export class FieldApp {
 
   /** Loads the network's reference data; once a network has just been set up, syncs too. */
   async refreshReference(): Promise<void> {
-    const wasReady = this.reference.status === 'ready';
     this.reference = await refreshReferenceData(this.#db, this.#fetch);
-    if (this.#started && !wasReady && this.reference.status === 'ready') void this.syncNow();
   }
 
   async syncNow(): Promise<void> {
-    if (this.syncing) return;
+    if (this.syncing || !this.tablet.enrolled) return;
     if (!navigator.onLine) {
       this.syncProblem = syncErrorMessage('offline');
       return;
@@ -87,7 +139,8 @@ export class FieldApp {
       const outcome = await syncOnce({
         db: this.#db,
         fetch: this.#fetch,
-        deviceId: await getDeviceId(this.#db),
+        workerId: this.tablet.worker?.id ?? null,
+        headers: APP_VERSION_HEADERS,
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         random: Math.random,
@@ -98,12 +151,22 @@ export class FieldApp {
       const now = new Date().toISOString();
       await setLastSyncedAt(this.#db, now);
       this.lastSyncedAt = now;
+      await this.tablet.refresh({ synced: true });
     } catch (error) {
+      await this.#refusedTablet(error);
       this.syncProblem = error instanceof SyncError ? error.message : syncErrorMessage('server');
     } finally {
       this.syncing = false;
       this.progress = null;
     }
+  }
+
+  /** The server no longer accepts this tablet: a lost one erases what it holds. */
+  async #refusedTablet(error: unknown): Promise<void> {
+    if (!(error instanceof SyncError)) return;
+    if (error.reason === 'device-lost') await this.tablet.refused('lost');
+    else if (error.reason === 'device-retired') await this.tablet.refused('retired');
+    else if (error.reason === 'unauthorised') await this.tablet.refused('not-enrolled');
   }
 }
 

@@ -101,7 +101,11 @@ export const SharedConversation = z.extend(Conversation, {
 export type SharedConversation = z.infer<typeof SharedConversation>;
 
 /** The editable parts of a shared conversation; withheld values stay withheld until replaced. */
-export type SharedConversationFields = Omit<SharedConversation, 'id' | 'recordedAt'>;
+export const SharedConversationFields = z.extend(ConversationFields, {
+  followUp: z.union([FollowUp, WithheldFollowUp]),
+  equality: z.union([EqualityAnswers, Withheld])
+});
+export type SharedConversationFields = z.infer<typeof SharedConversationFields>;
 
 export const isWithheld = (value: unknown): value is { withheld: true } =>
   typeof value === 'object' && value !== null && (value as { withheld?: unknown }).withheld === true;

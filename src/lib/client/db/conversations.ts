@@ -1,50 +1,58 @@
 import { uuidv7 } from 'uuidv7';
-import { Conversation, ConversationFields } from '$lib/domain/conversation';
+import { Conversation, ConversationFields, isWithheld, SharedConversationFields } from '$lib/domain/conversation';
 import type { DeviceDatabase, StoredConversation } from './database';
 import { queueChange } from './outbox';
 
 /**
- * Saves a new conversation and its outbox entry in one IndexedDB transaction. When this resolves,
- * both are committed (SYNC-SPEC S1); when it throws, neither was written.
+ * Saves a new conversation, recorded by `workerId`, and its outbox entry in one IndexedDB
+ * transaction. When this resolves, both are committed (SYNC-SPEC S1); when it throws, neither was written.
  */
 export async function saveConversation(
   db: DeviceDatabase,
   conversation: Conversation,
+  workerId: string,
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
   const valid = Conversation.parse(conversation);
-  const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1 };
+  const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1, workerId };
   await db.transaction('rw', db.conversations, db.outbox, db.repeatChanges, async () => {
     await db.conversations.add(stored);
-    await queueChange(db, { op: 'create', changeId: uuidv7(), conversation: valid }, stored.savedAt);
+    await queueChange(db, { op: 'create', changeId: uuidv7(), workerId, conversation: valid }, stored.savedAt);
   });
   return stored;
 }
 
-/** The fields whose values differ, compared as JSON (arrays and objects by content). */
-function changedFields(before: ConversationFields, after: ConversationFields): Partial<ConversationFields> {
+/**
+ * The fields whose values differ, compared as JSON (arrays and objects by content). A withheld
+ * value (contact details, equality answers kept on the server) the worker left alone is no change.
+ */
+function changedFields(before: SharedConversationFields, after: SharedConversationFields): Partial<ConversationFields> {
   const changed: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof ConversationFields)[]) {
+  for (const key of Object.keys(after) as (keyof SharedConversationFields)[]) {
     // `?? null`: a field older versions did not have (organisationId) is unchanged when still empty.
     if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changed[key] = after[key];
   }
+  // Only what the worker typed is ever sent: a withheld value never reaches the outbox.
+  if (Object.values(changed).some(isWithheld)) throw new Error('A value kept on the server cannot be sent back to it.');
   return changed as Partial<ConversationFields>;
 }
 
 /**
- * Saves an edit here and queues the changed fields to sync; an edit that changes nothing queues
- * nothing. A conversation the server never accepted is only changed here: it is sent again whole.
+ * Saves `workerId`'s edit here and queues the changed fields to sync; an edit that changes
+ * nothing queues nothing. A conversation the server never accepted is only changed here: it is
+ * sent again whole.
  */
 export async function editConversation(
   db: DeviceDatabase,
   id: string,
-  fields: ConversationFields,
+  fields: SharedConversationFields,
+  workerId: string,
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
-  const valid = ConversationFields.parse(fields);
+  const valid = SharedConversationFields.parse(fields);
   return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.rejected], async () => {
     const before = await db.conversations.get(id);
-    if (!before) throw new Error('This conversation is no longer on this device.');
+    if (!before || before.workerId !== workerId) throw new Error('This conversation is no longer on this device.');
     const changes = changedFields(before, valid);
     const updated: StoredConversation = { ...before, ...valid, savedAt: now().toISOString() };
     if (Object.keys(changes).length === 0) return before;
@@ -53,7 +61,7 @@ export async function editConversation(
     if (neverAccepted === 0) {
       await queueChange(
         db,
-        { op: 'update', changeId: uuidv7(), conversationId: id, baseRevision: before.revision, fields: changes },
+        { op: 'update', changeId: uuidv7(), workerId, conversationId: id, baseRevision: before.revision, fields: changes },
         updated.savedAt
       );
     }
@@ -61,14 +69,17 @@ export async function editConversation(
   });
 }
 
-/** Removes a conversation from this device and queues its deletion, which the server applies on sync. */
+/** Removes `workerId`'s conversation from this device and queues its deletion, which the server applies on sync. */
 export async function deleteConversation(
   db: DeviceDatabase,
   id: string,
+  workerId: string,
   now: () => Date = () => new Date()
 ): Promise<void> {
   await db.transaction('rw', db.conversations, db.outbox, db.repeatChanges, async () => {
+    const before = await db.conversations.get(id);
+    if (!before || before.workerId !== workerId) throw new Error('This conversation is no longer on this device.');
     await db.conversations.delete(id);
-    await queueChange(db, { op: 'delete', changeId: uuidv7(), conversationId: id }, now().toISOString());
+    await queueChange(db, { op: 'delete', changeId: uuidv7(), workerId, conversationId: id }, now().toISOString());
   });
 }

@@ -1,17 +1,22 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Conversation } from '$lib/domain/conversation';
+import type { SharedConversation } from '$lib/domain/conversation';
+import type { RosterWorker } from '$lib/domain/device';
 import type { Change } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
 import type { WardMapData } from '$lib/domain/ward-map';
 import { upgradeToVersion2 } from './upgrades';
 
 /**
- * A conversation as kept on the device: when it was saved here, and the server's revision this
- * copy is based on (1 until a pull brings a later one), sent with edits so concurrent edits are told apart.
+ * A conversation as kept on the device: when it was saved here, the server's revision this copy
+ * is based on (1 until a pull brings a later one, sent with edits so concurrent edits are told
+ * apart) and the worker who recorded it (absent only on conversations saved before accounts, until
+ * the first worker unlocks the tablet). One pulled back from the server has its contact details
+ * and equality answers withheld.
  */
-export interface StoredConversation extends Conversation {
+export interface StoredConversation extends SharedConversation {
   savedAt: string;
   revision: number;
+  workerId?: string;
 }
 
 /**
@@ -59,15 +64,34 @@ export interface CachedMapData {
   fetchedAt: string;
 }
 
-/** The capture form as last typed, so nothing is lost when the tab closes. */
+/**
+ * The capture form as last typed, so nothing is lost when the tab closes: one per worker
+ * (`new-conversation:<workerId>`); `new-conversation` is one saved before accounts.
+ */
 export interface Draft {
-  key: 'new-conversation';
+  key: string;
   values: Record<string, unknown>;
   updatedAt: string;
 }
 
+/** A worker of the tablet's organisation, with their PIN hash and the wrong PINs typed here since the last sync. */
+export interface StoredWorker extends RosterWorker {
+  failedPins: number;
+}
+
 export interface DeviceSetting {
-  key: 'deviceId' | 'lastSyncedAt' | 'recentWards' | 'boundariesEtag' | 'pullCursor';
+  key:
+    | 'deviceId'
+    | 'lastSyncedAt'
+    | 'recentWards'
+    | 'boundariesEtag'
+    | 'pullCursor'
+    | 'enrolment'
+    | 'unlocked'
+    | 'idleLockMinutes'
+    | 'deviceState'
+    | 'session'
+    | `pullCursor:${string}`;
   value: string;
 }
 
@@ -94,6 +118,11 @@ export const SCHEMA_VERSIONS = {
   // Only what changed: Dexie keeps every table an earlier version declared.
   3: {
     mapData: 'key, fetchedAt'
+  },
+  // Accounts (issue 10): conversations by the worker who recorded them; the tablet's workers.
+  4: {
+    conversations: 'id, wardCode, recordedAt, savedAt, workerId',
+    workers: 'id'
   }
 } as const;
 
@@ -106,6 +135,7 @@ export class DeviceDatabase extends Dexie {
   wardBoundaries!: EntityTable<CachedWardBoundary, 'code'>;
   drafts!: EntityTable<Draft, 'key'>;
   mapData!: EntityTable<CachedMapData, 'key'>;
+  workers!: EntityTable<StoredWorker, 'id'>;
   settings!: EntityTable<DeviceSetting, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -114,5 +144,7 @@ export class DeviceDatabase extends Dexie {
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToVersion2);
     // Version 3 adds the map's kept figures; nothing to move.
     this.version(3).stores(SCHEMA_VERSIONS[3]);
+    // Nothing to move: conversations saved before accounts are given to the first worker who unlocks (tablet.ts).
+    this.version(4).stores(SCHEMA_VERSIONS[4]);
   }
 }

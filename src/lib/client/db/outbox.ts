@@ -1,3 +1,4 @@
+import { Conversation, isWithheld, type ConversationFields } from '$lib/domain/conversation';
 import type { Change } from '$lib/domain/protocol';
 import type { DeviceDatabase, OutboxEntry } from './database';
 
@@ -83,25 +84,27 @@ export async function unsyncedConversationIds(db: DeviceDatabase): Promise<Set<s
  * Sends a conversation again after the worker fixed what the server refused: the refused changes
  * are replaced by one change carrying the conversation as it is now on the device.
  */
-export async function resendRejected(db: DeviceDatabase, conversationId: string, makeChangeId: () => string): Promise<void> {
+export async function resendRejected(db: DeviceDatabase, conversationId: string, workerId: string, makeChangeId: () => string): Promise<void> {
   await db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.rejected], async () => {
     const refused = await db.rejected.where('conversationId').equals(conversationId).toArray();
     if (refused.length === 0) return;
     const current = await db.conversations.get(conversationId);
     const at = new Date().toISOString();
     if (current) {
-      const { savedAt: _, revision, ...conversation } = current;
-      const { id: __, recordedAt: ___, ...fields } = conversation;
+      const { savedAt: _, revision, workerId: __, ...conversation } = current;
+      const { id: ___, recordedAt: ____, ...shared } = conversation;
+      // What the server keeps and withholds from the tablet is not sent back.
+      const fields = Object.fromEntries(Object.entries(shared).filter(([, value]) => !isWithheld(value))) as Partial<ConversationFields>;
       const wasCreate = refused.some((entry) => entry.change.op === 'create');
       await queueChange(
         db,
         wasCreate
-          ? { op: 'create', changeId: makeChangeId(), conversation }
-          : { op: 'update', changeId: makeChangeId(), conversationId, baseRevision: revision, fields },
+          ? { op: 'create', changeId: makeChangeId(), workerId, conversation: Conversation.parse(conversation) }
+          : { op: 'update', changeId: makeChangeId(), workerId, conversationId, baseRevision: revision, fields },
         at
       );
     } else {
-      await queueChange(db, { op: 'delete', changeId: makeChangeId(), conversationId }, at);
+      await queueChange(db, { op: 'delete', changeId: makeChangeId(), workerId, conversationId }, at);
     }
     await db.rejected.bulkDelete(refused.map((entry) => entry.changeId));
   });

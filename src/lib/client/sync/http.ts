@@ -30,13 +30,13 @@ export async function postJson(
   url: string,
   /** The message, or its JSON text already encoded. */
   body: unknown,
-  options: { timeoutMs: number; now: () => number }
+  options: { timeoutMs: number; now: () => number; headers?: Record<string, string> }
 ): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchFn(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...options.headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs)
     });

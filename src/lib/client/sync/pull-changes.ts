@@ -7,7 +7,9 @@ import { postJson } from './http';
 export interface PullOptions {
   db: DeviceDatabase;
   fetch: typeof globalThis.fetch;
-  deviceId: string;
+  /** The worker using the tablet: only their conversations come back. */
+  workerId: string;
+  headers?: Record<string, string>;
   now?: () => number;
   timeoutMs?: number;
   pageSize?: number;
@@ -15,22 +17,27 @@ export interface PullOptions {
 }
 
 /**
- * Pulls every conversation changed on the server since this device's cursor, page by page
- * (SYNC-SPEC S4). Each page and the cursor after it are stored in one transaction, so an
- * interrupted pull resumes where it stopped and never stores half a page.
+ * Pulls every conversation of the worker changed on the server since this device's cursor for
+ * them, page by page (SYNC-SPEC S4). Each page and the cursor after it are stored in one
+ * transaction, so an interrupted pull resumes where it stopped and never stores half a page.
  */
 export async function pullChanges(options: PullOptions): Promise<{ pulled: number }> {
   const { db } = options;
   let pulled = 0;
   // A new tablet's first pull has no copies of its own to keep: it need not look for any.
-  const fresh = (await db.conversations.count()) === 0;
+  const fresh = (await db.conversations.where('workerId').equals(options.workerId).count()) === 0;
+  const cursorKey = `pullCursor:${options.workerId}` as const;
   for (;;) {
-    const cursor = (await db.settings.get('pullCursor'))?.value ?? '0';
-    const request: PullRequest = { protocol: PROTOCOL_VERSION, kind: 'pull', deviceId: options.deviceId, cursor, limit: options.pageSize ?? 500 };
-    const body = await postJson(options.fetch, '/api/sync/pull', request, { timeoutMs: options.timeoutMs ?? 30_000, now: options.now ?? Date.now });
+    const cursor = (await db.settings.get(cursorKey))?.value ?? '0';
+    const request: PullRequest = { protocol: PROTOCOL_VERSION, kind: 'pull', workerId: options.workerId, cursor, limit: options.pageSize ?? 500 };
+    const body = await postJson(options.fetch, '/api/sync/pull', request, {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      now: options.now ?? Date.now,
+      headers: options.headers
+    });
     const page = PullResult.safeParse(body);
     if (!page.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');
-    await storePage(db, page.data.conversations, page.data.cursor, fresh);
+    await storePage(db, page.data.conversations, { key: cursorKey, value: page.data.cursor }, options.workerId, fresh);
     pulled += page.data.conversations.length;
     options.onProgress?.({ pulled });
     if (!page.data.more) return { pulled };
@@ -42,7 +49,13 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
  * server's copy replaces this device's, with the device's own changes not yet acknowledged laid
  * on top again, so a worker never sees an edit of theirs disappear (S5). A deletion sticks (S6).
  */
-async function storePage(db: DeviceDatabase, pulled: PulledConversation[], cursor: string, fresh: boolean) {
+async function storePage(
+  db: DeviceDatabase,
+  pulled: PulledConversation[],
+  cursor: { key: `pullCursor:${string}`; value: string },
+  workerId: string,
+  fresh: boolean
+) {
   await db.transaction('rw', [db.conversations, db.outbox, db.settings], async () => {
     const ids = pulled.map((p) => p.id);
     // Each lookup is a request per id, so skip what cannot be there.
@@ -60,12 +73,12 @@ async function storePage(db: DeviceDatabase, pulled: PulledConversation[], curso
         removed.push(p.id);
         return;
       }
-      let local: StoredConversation = { ...p.conversation, revision: p.revision, savedAt: existing[i]?.savedAt ?? savedAt };
+      let local: StoredConversation = { ...p.conversation, revision: p.revision, savedAt: existing[i]?.savedAt ?? savedAt, workerId };
       for (const { change } of mine) if (change.op === 'update') local = { ...local, ...change.fields };
       kept.push(local);
     });
     await db.conversations.bulkDelete(removed);
     await db.conversations.bulkPut(kept);
-    await db.settings.put({ key: 'pullCursor', value: cursor });
+    await db.settings.put(cursor);
   });
 }

@@ -7,8 +7,8 @@ import { postJson, RejectedChangesError } from './http';
 export interface PushOptions {
   db: DeviceDatabase;
   fetch: typeof globalThis.fetch;
-  deviceId: string;
-  userId?: string | null;
+  /** Sent with every request: the app's version, which the server shows on Settings › Tablets. */
+  headers?: Record<string, string>;
   now?: () => number;
   timeoutMs?: number;
   maxBatchChanges?: number;
@@ -60,25 +60,25 @@ function takeBatch(entries: OutboxEntry[], maxBytes: number): Packed[] {
   const batch: Packed[] = [];
   for (const entry of entries) {
     const json = JSON.stringify(entry.change);
-    bytes += json.length;
+    // The server counts UTF-8 bytes: Bengali or Punjabi text takes up to three per character.
+    bytes += utf8Length(json);
     if (batch.length > 0 && bytes > maxBytes) break;
     batch.push({ ...entry, json });
   }
   return batch;
 }
 
+const encoder = new TextEncoder();
+const utf8Length = (text: string) => encoder.encode(text).byteLength;
+
 async function sendBatch(options: PushOptions, batch: Packed[]): Promise<string[]> {
-  const envelope: Omit<PushRequest, 'changes'> = {
-    protocol: PROTOCOL_VERSION,
-    kind: 'push',
-    deviceId: options.deviceId,
-    userId: options.userId ?? null
-  };
+  const envelope: Omit<PushRequest, 'changes'> = { protocol: PROTOCOL_VERSION, kind: 'push' };
   // The changes are already JSON: splice them in rather than encode 500 conversations twice.
   const request = `${JSON.stringify(envelope).slice(0, -1)},"changes":[${batch.map((entry) => entry.json).join(',')}]}`;
   const body = await postJson(options.fetch, '/api/sync/push', request, {
     timeoutMs: options.timeoutMs ?? 30_000,
-    now: options.now ?? Date.now
+    now: options.now ?? Date.now,
+    headers: options.headers
   });
   const result = PushResult.safeParse(body);
   if (!result.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');

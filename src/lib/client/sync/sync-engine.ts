@@ -12,7 +12,10 @@ export type SyncProgress = { phase: 'push'; done: number; total: number } | { ph
 export interface SyncDeps {
   db: DeviceDatabase;
   fetch: typeof globalThis.fetch;
-  deviceId: string;
+  /** The worker unlocked on the tablet, whose conversations a pull brings; null: push only. */
+  workerId: string | null;
+  /** Sent with every request (the app's version). */
+  headers?: Record<string, string>;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -41,14 +44,15 @@ export function retryDelay(attempt: number, random: () => number, retryAfterMs?:
 }
 
 /**
- * One sync: push everything waiting, then pull everything new. Transient failures (no network, a
- * busy or broken server) are retried with backoff; others stop at once. Never runs twice at once,
- * in this tab or another. Resolves null when another sync was already running.
+ * One sync: push everything waiting (every worker's changes), then pull everything new for the
+ * worker using the tablet. Transient failures (no network, a busy or broken server) are retried
+ * with backoff; others stop at once. Never runs twice at once, in this tab or another. Resolves
+ * null when another sync was already running.
  */
 export function syncOnce(deps: SyncDeps): Promise<SyncOutcome | null> {
   return deps.exclusive(async () => {
     const attempts = deps.maxAttempts ?? 5;
-    const common = { db: deps.db, fetch: deps.fetch, deviceId: deps.deviceId, now: deps.now, timeoutMs: deps.timeoutMs };
+    const common = { db: deps.db, fetch: deps.fetch, headers: deps.headers, now: deps.now, timeoutMs: deps.timeoutMs };
     for (let attempt = 0; ; attempt++) {
       try {
         // User Timing marks, so a sync's phases can be measured in the browser's tools and `npm run bench`.
@@ -60,11 +64,14 @@ export function syncOnce(deps: SyncDeps): Promise<SyncOutcome | null> {
         });
         performance.measure('anchor:push', 'anchor:push-start');
         performance.mark('anchor:pull-start');
-        const pull = await pullChanges({
-          ...common,
-          pageSize: deps.pageSize,
-          onProgress: ({ pulled }) => deps.onProgress?.({ phase: 'pull', done: pulled })
-        });
+        const pull = deps.workerId
+          ? await pullChanges({
+              ...common,
+              workerId: deps.workerId,
+              pageSize: deps.pageSize,
+              onProgress: ({ pulled }) => deps.onProgress?.({ phase: 'pull', done: pulled })
+            })
+          : { pulled: 0 };
         performance.measure('anchor:pull', 'anchor:pull-start');
         return { pushed: push.pushed, pulled: pull.pulled, setAside: push.setAside };
       } catch (error) {
