@@ -5,7 +5,6 @@ import { apiError } from '$lib/server/api-error';
 import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
-import { withTileOrigin } from '$lib/server/map-tiles';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
@@ -39,6 +38,5 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   Object.assign(event.locals, await resolveCaller(store, event));
   if (event.route.id && !isApi) guardPage(event);
-  const response = await resolve(event);
-  return withTileOrigin(response, env);
+  return resolve(event);
 };

@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { WARD_FILES } from '../support/shared-data';
+import { seedServer } from '../support/seed-network';
 import { readDeviceStore } from './device';
 import { expect, test } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
+import { TabletPage } from './pages/tablet-page';
 
 /** WCAG 2.2 AA, the standard UK public bodies must meet. */
 async function expectNoViolations(page: Page, what: string) {
@@ -13,14 +14,30 @@ async function expectNoViolations(page: Page, what: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
-test('axe finds no WCAG 2.2 AA violations on any capture-side page', async ({ page }) => {
+test('axe finds no WCAG 2.2 AA violations on any capture-side page', async ({ page, server }) => {
   const setup = new SetupPage(page);
   await setup.open();
   await expectNoViolations(page, 'set-up');
   await setup.submit({ name: '' });
   await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
   await expectNoViolations(page, 'set-up with errors');
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+
+  const seeded = await seedServer(server);
+  const tablet = new TabletPage(page);
+  await page.goto('/');
+  await expectNoViolations(page, 'start page, neither signed in nor enrolled');
+  await page.goto('/enrol');
+  await page.getByLabel('Enrolment code').fill('K7M3-QX9P-2T4');
+  await page.getByRole('button', { name: 'Enrol this tablet' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'enrolment with an error');
+  await tablet.enrol(seeded.enrolmentCodes[0]);
+  await page.getByRole('radio', { name: 'Amina' }).check();
+  await page.getByLabel('Your PIN').fill('0000');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('That PIN is not right.')).toBeVisible();
+  await expectNoViolations(page, 'worker lock with a wrong PIN');
+  await tablet.unlock(seeded.workers.amina);
 
   const capture = new CapturePage(page);
   await expect(capture.heading).toBeVisible();

@@ -20,7 +20,7 @@ function nextVersionOfTheApp(): string {
 }
 
 test('S1 a new version deployed mid-form is offered, never forced; the draft and outbox survive the reload', async ({ page, context, server, network }) => {
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
   const capture = new CapturePage(page);
   await waitForServiceWorker(context, page);
 

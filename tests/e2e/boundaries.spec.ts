@@ -22,11 +22,11 @@ const brokenFile = {
   )
 };
 
-test('a coordinator imports boundaries from a file or the ONS service, all or nothing, with a report', async ({ page }) => {
+test('a coordinator imports boundaries from a file or the ONS service, all or nothing, with a report', async ({ page, server }) => {
   const standIn = new ArcGisStandIn([WARD_FILES.leeds]);
   const serviceUrl = await standIn.start();
   try {
-    await SetupPage.leeds(page);
+    await SetupPage.leeds(page, server);
     await page.goto('/settings');
     await page.getByRole('link', { name: 'Ward boundaries' }).click();
     await expect(page.getByRole('heading', { name: 'Ward boundaries', level: 1 })).toBeVisible();

@@ -4,9 +4,12 @@ import { readDeviceStore } from './device';
 import { expect, test } from './fixtures';
 import { CapturePage, LOVES, WOULD_CHANGE } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
+import { TabletPage } from './pages/tablet-page';
+import type { SeededNetwork } from '../support/seed-network';
 
-test.beforeEach(async ({ page }) => {
-  await SetupPage.leeds(page);
+let seeded: SeededNetwork;
+test.beforeEach(async ({ page, server }) => {
+  seeded = await SetupPage.leeds(page, server);
 });
 
 /** Whether a small IndexedDB write of this origin is refused for lack of space. */
@@ -33,7 +36,7 @@ async function probeWriteFails(): Promise<boolean> {
 
 const summary = (page: import('@playwright/test').Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
-test('closing the page mid-form and reopening offers the draft with every field', async ({ page, context }) => {
+test('closing the page mid-form and reopening offers the draft with every field', async ({ page, context, server }) => {
   const capture = new CapturePage(page);
   await capture.fill({
     ward: 'Armley',
@@ -72,7 +75,7 @@ test('closing the page mid-form and reopening offers the draft with every field'
   await expect(reopened.getByText('Saved on this device.')).toBeVisible();
 });
 
-test('required fields and over-long text are refused with messages linked to their fields, and nothing is lost', async ({ page }) => {
+test('required fields and over-long text are refused with messages linked to their fields, and nothing is lost', async ({ page, server }) => {
   await page.getByRole('button', { name: 'Save conversation' }).click();
   await expect(summary(page)).toContainText('Choose the ward the resident lives in');
   await expect(summary(page)).toContainText('Confirm the resident agreed to this conversation being recorded');
@@ -90,7 +93,7 @@ test('required fields and over-long text are refused with messages linked to the
   expect(await readDeviceStore(page, 'conversations')).toHaveLength(0);
 });
 
-test('emoji, right-to-left text and the Big List of Naughty Strings are saved exactly as typed', async ({ page }) => {
+test('emoji, right-to-left text and the Big List of Naughty Strings are saved exactly as typed', async ({ page, server }) => {
   const capture = new CapturePage(page);
   const strings = (naughtyStrings as string[]).filter((s) => s.trim() !== '');
   const chunks = [strings.slice(0, 150), strings.slice(150, 300), strings.slice(300)].map((chunk) => chunk.join('\n'));
@@ -113,11 +116,12 @@ test('emoji, right-to-left text and the Big List of Naughty Strings are saved ex
   await expect(capture.waiting).toHaveText('All conversations are synced');
 });
 
-test('a full device refuses the save with a clear message, keeps the form and harms nothing saved', async ({ tablet, baseURL }) => {
+test('a full device refuses the save with a clear message, keeps the form and harms nothing saved', async ({ tablet, baseURL, server }) => {
   test.setTimeout(150_000);
   // Quota overrides reach only a browser's own profile, hence a tablet rather than a fresh context.
   const page = await tablet.open();
-  await page.goto('/capture');
+  await new TabletPage(page).enrol(seeded.enrolmentCodes[1]);
+  await new TabletPage(page).unlock(seeded.workers.amina);
   const capture = new CapturePage(page);
   await capture.record({ ward: 'Armley', loves: 'Saved while there was space' });
   const cdp = await tablet.context.newCDPSession(page);

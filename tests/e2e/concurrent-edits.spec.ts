@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
+import { TabletPage } from './pages/tablet-page';
 
 async function openConversation(page: Page, text: string) {
   await page.goto('/conversations');
@@ -15,7 +16,7 @@ async function syncNow(page: Page) {
 }
 
 test('S5 two tablets edit one conversation offline: both fields survive, the later same-field edit wins, the other is in its history', async ({ page: tabletA, browser, server, baseURL }) => {
-  await SetupPage.leeds(tabletA);
+  const seeded = await SetupPage.leeds(tabletA, server);
   await new CapturePage(tabletA).record({ ward: 'Armley', loves: 'The canal' });
   await expect(tabletA.getByTestId('waiting-count')).toHaveText('All conversations are synced');
   await waitForServiceWorker(tabletA.context(), tabletA);
@@ -23,8 +24,10 @@ test('S5 two tablets edit one conversation offline: both fields survive, the lat
   const contextB: BrowserContext = await browser.newContext({ baseURL });
   try {
     const tabletB = await contextB.newPage();
-    await tabletB.goto('/capture');
-    await syncNow(tabletB); // pulls the conversation recorded on tablet A
+    // Another of the centre's tablets, which Amina also uses: it pulls what she recorded on tablet A.
+    await new TabletPage(tabletB).enrol(seeded.enrolmentCodes[1]);
+    await new TabletPage(tabletB).unlock(seeded.workers.amina);
+    await syncNow(tabletB);
     await waitForServiceWorker(contextB, tabletB);
     await openConversation(tabletA, 'The canal');
     await openConversation(tabletB, 'The canal');

@@ -6,7 +6,7 @@ import { SetupPage } from './pages/setup-page';
 
 // Only PGlite keeps its data in a directory that one process holds (the postgres project skips this file).
 test('the set-up command refuses while the server holds its PGlite data directory, and harms nothing', async ({ page, server }) => {
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
 
   const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', '--network', 'Derby', '--wards', WARD_FILES.derby], {
     env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }

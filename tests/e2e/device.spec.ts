@@ -12,8 +12,8 @@ const BYTES = String.raw`[\d.,]+ (bytes?|KB|MB|GB|TB)`;
 const STORAGE_USED = new RegExp(`^${BYTES} of ${BYTES} available$`);
 const EN_GB_DATE_TIME = /^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/;
 
-test('the device page shows what the tablet keeps, and still opens offline', async ({ page, context, network }) => {
-  await SetupPage.leeds(page);
+test('the device page shows what the tablet keeps, and still opens offline', async ({ page, context, network, server }) => {
+  await SetupPage.leeds(page, server);
   await waitForServiceWorker(context, page);
 
   const device = new DevicePage(page);

@@ -1,10 +1,10 @@
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { SetupPage } from './pages/setup-page';
 
-test('Chromium can install the app: its manifest and service worker leave no installability error', async ({ tablet }) => {
+test('Chromium can install the app: its manifest and service worker leave no installability error', async ({ tablet, server }) => {
   // A browser profile of its own: Chromium never offers to install from a private (incognito) context.
   const page = await tablet.open();
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
   await waitForServiceWorker(tablet.context, page);
 
   const cdp = await tablet.context.newCDPSession(page);

@@ -9,7 +9,7 @@ const ARMLEY_TOWN_STREET = { longitude: -1.5898, latitude: 53.7985 };
 const TRAFALGAR_SQUARE = { longitude: -0.1281, latitude: 51.508 };
 
 async function setUp(page: Page) {
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
 }
 
 /** Presses Tab until `target` has focus, as a keyboard user moves through the page. */
@@ -21,7 +21,7 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-test('a conversation can be captured from start to save by keyboard alone', async ({ page }) => {
+test('a conversation can be captured from start to save by keyboard alone', async ({ page, server }) => {
   await setUp(page);
   await page.reload();
   await expect(new CapturePage(page).heading).toBeVisible();
@@ -51,7 +51,7 @@ test('a conversation can be captured from start to save by keyboard alone', asyn
 });
 
 test.describe('Use my location, offline', () => {
-  test('chooses the ward containing the tablet', async ({ page, context, network }) => {
+  test('chooses the ward containing the tablet', async ({ page, context, network, server }) => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(ARMLEY_TOWN_STREET);
     await setUp(page);
@@ -64,7 +64,7 @@ test.describe('Use my location, offline', () => {
     await expect(page.getByText('Ward found from your location: Armley.')).toBeVisible();
   });
 
-  test('says so when the tablet is outside every ward', async ({ page, context }) => {
+  test('says so when the tablet is outside every ward', async ({ page, context, server }) => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(TRAFALGAR_SQUARE);
     await setUp(page);
@@ -74,7 +74,7 @@ test.describe('Use my location, offline', () => {
     await expect(page.getByLabel('Ward', { exact: true })).toHaveValue('');
   });
 
-  test('says so when location is refused', async ({ page, context }) => {
+  test('says so when location is refused', async ({ page, context, server }) => {
     await context.clearPermissions();
     await setUp(page);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);

@@ -27,7 +27,7 @@ function conversationNumber(i: number): ConversationInput {
 test('S1 a day offline: 50 conversations across reloads and a browser restart are all kept, intact, and sync once', async ({ tablet, server }) => {
   test.setTimeout(240_000);
   let page = await tablet.open();
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
   await waitForServiceWorker(tablet.context, page);
 
   // No signal in the church hall.

@@ -2,15 +2,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { uuidv7 } from 'uuidv7';
-import type { Conversation } from '../../src/lib/domain/conversation';
 import { BLUES_5, NO_CONVERSATIONS_FILL, OUTSIDE_FILTER_FILL } from '../../src/lib/map/choropleth';
+import type { AppServer } from '../support/app-server';
 import { makeConversation } from '../support/conversations';
+import type { SeededNetwork } from '../support/seed-network';
 import { INDICATOR_FILES, WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { IndicatorsPage } from './pages/indicators-page';
 import { MapPage } from './pages/map-page';
 import { SetupPage } from './pages/setup-page';
+import { pushConversations } from './push-conversations';
 
 const ARMLEY = 'E05011385';
 const HEADINGLEY = 'E05011397';
@@ -19,13 +20,6 @@ const KIRKSTALL = 'E05011402';
 const WORK = 'Widening Access to Quality Work';
 const HEALTH = 'Tackling Health Inequalities';
 
-/** Conversations synced as a tablet would push them. */
-async function sync(request: APIRequestContext, conversations: Conversation[]) {
-  const response = await request.post('/api/sync/push', {
-    data: { protocol: 1, kind: 'push', deviceId: uuidv7(), userId: null, changes: conversations.map((conversation) => ({ op: 'create', changeId: uuidv7(), conversation })) }
-  });
-  expect(response.status()).toBe(200);
-}
 
 async function themeIds(request: APIRequestContext): Promise<Record<string, string>> {
   const { themes } = await (await request.get('/api/reference')).json();
@@ -36,11 +30,11 @@ async function themeIds(request: APIRequestContext): Promise<Record<string, stri
  * Armley: 2 in June, both about work (100 %). Headingley: 4 in October, 1 about work, 3 about
  * health (25 % work). Roundhay: 1 in October about health only (0 % work). Kirkstall: none.
  */
-async function syncLeedsConversations(request: APIRequestContext) {
-  const theme = await themeIds(request);
+async function syncLeedsConversations(request: APIRequestContext, server: AppServer, seeded: SeededNetwork) {
+  const theme = await themeIds(page.request);
   const june = '2026-06-10T10:00:00.000Z';
   const october = '2026-10-10T10:00:00.000Z';
-  await sync(request, [
+  await pushConversations(server.url, seeded, [
     makeConversation({ wardCode: ARMLEY, recordedAt: june, themeIds: [theme[WORK]] }),
     makeConversation({ wardCode: ARMLEY, recordedAt: june, themeIds: [theme[WORK], theme[HEALTH]] }),
     makeConversation({ wardCode: HEADINGLEY, recordedAt: october, themeIds: [theme[WORK]] }),
@@ -54,9 +48,9 @@ async function expectNoViolations(page: Page, what: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
-test('the chosen theme colours the right wards; theme, dates and measure change the colours, the table and the URL', async ({ page, request }) => {
-  await SetupPage.leeds(page);
-  await syncLeedsConversations(request);
+test('the chosen theme colours the right wards; theme, dates and measure change the colours, the table and the URL', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
+  await syncLeedsConversations(page.request, server, seeded);
   const map = new MapPage(page);
   await map.open();
 
@@ -92,7 +86,7 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   await page.reload();
   await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[3]);
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
-  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue((await themeIds(request))[HEALTH]);
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue((await themeIds(page.request))[HEALTH]);
   await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-10-01');
 
   // The table sorts by any column, saying which to assistive technology.
@@ -109,9 +103,9 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   await expect(page.getByText('No conversations match these filters.')).toBeVisible();
 });
 
-test('with a ward indicator uploaded, the map shows only the most deprived 20 % of wards when asked', async ({ page, request }) => {
-  await SetupPage.leeds(page);
-  await syncLeedsConversations(request);
+test('with a ward indicator uploaded, the map shows only the most deprived 20 % of wards when asked', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
+  await syncLeedsConversations(page.request, server, seeded);
   const map = new MapPage(page);
   await map.open();
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
@@ -140,13 +134,10 @@ test('with a ward indicator uploaded, the map shows only the most deprived 20 % 
   await expect(page).not.toHaveURL(/deprived=/);
 });
 
-test('a long table shows its first 100 wards until asked for all', async ({ page, request }) => {
-  const setup = new SetupPage(page);
-  await setup.open();
-  await setup.submit({ name: 'Derby and Derbyshire Anchor Network', wardsFile: WARD_FILES.derby });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
-  const { wards } = await (await request.get('/api/reference')).json();
-  await sync(request, wards.slice(0, 120).map((ward: { code: string }) => makeConversation({ wardCode: ward.code })));
+test('a long table shows its first 100 wards until asked for all', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server, { name: 'Derby and Derbyshire Anchor Network', wardsFile: WARD_FILES.derby });
+  const { wards } = await (await page.request.get('/api/reference')).json();
+  await pushConversations(server.url, seeded, wards.slice(0, 120).map((ward: { code: string }) => makeConversation({ wardCode: ward.code })));
 
   const map = new MapPage(page);
   await map.open();
@@ -158,16 +149,12 @@ test('a long table shows its first 100 wards until asked for all', async ({ page
   await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
 });
 
-test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, request }) => {
+test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, server }) => {
   // A theme named like an attack: it must show as the words typed, never as HTML.
   const attack = '<img src=x onerror="window.__mapXss=1">';
-  const setup = new SetupPage(page);
-  await setup.open();
-  await page.getByLabel('Charter themes').fill(`${attack}\n${HEALTH}`);
-  await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
-  await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
-  const theme = await themeIds(request);
-  await sync(request, [makeConversation({ wardCode: ARMLEY, themeIds: [theme[attack]] }), makeConversation({ wardCode: ARMLEY })]);
+  const seeded = await SetupPage.leeds(page, server, { themes: [attack, HEALTH] });
+  const theme = await themeIds(page.request);
+  await pushConversations(server.url, seeded, [makeConversation({ wardCode: ARMLEY, themeIds: [theme[attack]] }), makeConversation({ wardCode: ARMLEY })]);
 
   const map = new MapPage(page);
   await map.open();
@@ -216,7 +203,7 @@ test('every ward is reached by keyboard, its tooltip says its figures as text, E
 const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AAAAwgDBUl5XUQAAAABJRU5ErkJggg==', 'base64');
 
 test('base tiles are off by default; an administrator can set a tile server, whose credit shows as text beside the ONS one', async ({ page, server }) => {
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
   const map = new MapPage(page);
   await map.open();
   await expect(map.ward(ARMLEY)).toBeVisible();
@@ -249,9 +236,9 @@ test('base tiles are off by default; an administrator can set a tile server, who
   }
 });
 
-test('the map opens offline with the figures this device last loaded, and says from when', async ({ page, context, request, network }) => {
-  await SetupPage.leeds(page);
-  await syncLeedsConversations(request);
+test('the map opens offline with the figures this device last loaded, and says from when', async ({ page, context, network, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
+  await syncLeedsConversations(page.request, server, seeded);
   const map = new MapPage(page);
   await map.open();
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
@@ -271,15 +258,15 @@ test('the map opens offline with the figures this device last loaded, and says f
   await expect(map.status).toContainText('This device has no figures for these filters yet');
 });
 
-test('axe finds no WCAG 2.2 AA violations on the map, and the capture page never loads Leaflet', async ({ page, request }) => {
+test('axe finds no WCAG 2.2 AA violations on the map, and the capture page never loads Leaflet', async ({ page, server }) => {
   const scripts: Promise<string>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
   });
-  await SetupPage.leeds(page);
+  const seeded = await SetupPage.leeds(page, server);
   expect((await Promise.all(scripts)).some((text) => text.includes('leaflet-pane'))).toBe(false);
 
-  await syncLeedsConversations(request);
+  await syncLeedsConversations(page.request, server, seeded);
   const map = new MapPage(page);
   await map.open();
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);

@@ -2,8 +2,8 @@ import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
-test('conversations on the device can be changed and deleted offline; both sync later', async ({ page, context, network }) => {
-  await SetupPage.leeds(page);
+test('conversations on the device can be changed and deleted offline; both sync later', async ({ page, context, network, server }) => {
+  await SetupPage.leeds(page, server);
   const capture = new CapturePage(page);
   await waitForServiceWorker(context, page);
   await network.goOffline();

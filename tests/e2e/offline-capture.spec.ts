@@ -7,7 +7,7 @@ const WORK = 'Widening Access to Quality Work';
 const HEALTH = 'Tackling Health Inequalities';
 
 test('S1 S2 a conversation recorded offline reaches the shared store once and counts in its ward', async ({ page, context, network, server }) => {
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
 
   const capture = new CapturePage(page);
   await expect(capture.heading).toBeVisible();

@@ -6,8 +6,8 @@ import { SetupPage } from './pages/setup-page';
 
 const NOTICE = 'We write down what you tell us, without your name. Ask us to delete it at any time.';
 
-test('a coordinator edits prompts, events and the privacy notice, and devices get them', async ({ page }) => {
-  await SetupPage.leeds(page);
+test('a coordinator edits prompts, events and the privacy notice, and devices get them', async ({ page, server }) => {
+  await SetupPage.leeds(page, server);
 
   const settings = new SettingsPage(page);
   await settings.open();
@@ -94,8 +94,8 @@ test('a coordinator edits prompts, events and the privacy notice, and devices ge
   expect((await reference()).network.privacyNotice).toBe(DEFAULT_PRIVACY_NOTICE);
 });
 
-test('removing a prompt by keyboard keeps focus in the list and archives it', async ({ page }) => {
-  await SetupPage.leeds(page);
+test('removing a prompt by keyboard keeps focus in the list and archives it', async ({ page, server }) => {
+  await SetupPage.leeds(page, server);
   const settings = new SettingsPage(page);
   await settings.open();
 
@@ -112,7 +112,7 @@ test('removing a prompt by keyboard keeps focus in the list and archives it', as
   expect(((await response.json()) as ReferenceData).prompts).toEqual([DEFAULT_PROMPTS[1]]);
 });
 
-test('settings sends a coordinator to set-up before there is a network', async ({ page }) => {
+test('settings sends a coordinator to set-up before there is a network', async ({ page, server }) => {
   await page.goto('/settings');
   await expect(page.getByRole('heading', { name: 'Set up your network' })).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { SetupPage } from './pages/setup-page';
 
 test('S8 the sync bar shows what waits, a progress bar while sending, when it last synced, and why it could not', async ({ page, context, server }) => {
   test.setTimeout(150_000);
-  await SetupPage.leeds(page);
+  await SetupPage.leeds(page, server);
   const capture = new CapturePage(page);
   await waitForServiceWorker(context, page);
   const bar = page.getByRole('region', { name: 'Sync' });

@@ -15,10 +15,10 @@ async function expectNoViolations(page: Page, what: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
-test('axe finds no WCAG 2.2 AA violations on the ward page, the wards table or the indicator upload page', async ({ page }) => {
-  await SetupPage.leeds(page);
+test('axe finds no WCAG 2.2 AA violations on the ward page, the wards table or the indicator upload page', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
   const theme = await themesByName(page.request);
-  await pushConversations(page.request, [
+  await pushConversations(server.url, seeded, [
     makeConversation({
       wardCode: 'E05011385',
       themeIds: [theme['Widening Access to Quality Work']],

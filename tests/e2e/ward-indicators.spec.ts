@@ -21,9 +21,9 @@ const LEEDS_MOST_DEPRIVED = [
 
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
-test('a coordinator uploads the IMD file; ward pages and the wards table show it, with a most-deprived filter', async ({ page }) => {
-  await SetupPage.leeds(page);
-  await pushConversations(page.request, [
+test('a coordinator uploads the IMD file; ward pages and the wards table show it, with a most-deprived filter', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
+  await pushConversations(server.url, seeded, [
     makeConversation({ wardCode: 'E05011385' }), // Armley
     makeConversation({ wardCode: 'E05011397' }) // Headingley & Hyde Park
   ]);
@@ -92,8 +92,8 @@ test('a coordinator uploads the IMD file; ward pages and the wards table show it
   expect(shown.toSorted()).toEqual(LEEDS_MOST_DEPRIVED.toSorted());
 });
 
-test('uploading again under the same name replaces the figures, and an indicator can be removed', async ({ page }) => {
-  await SetupPage.leeds(page);
+test('uploading again under the same name replaces the figures, and an indicator can be removed', async ({ page, server }) => {
+  await SetupPage.leeds(page, server);
   const indicators = new IndicatorsPage(page);
   await indicators.open();
   await indicators.chooseFile(csv('score.csv', 'WD25CD,IMD score\nE05011385,40.5\nE05011397,12\n'));

@@ -11,15 +11,15 @@ const XSS = '<img src=x onerror=alert(1)>';
 const WORK = 'Widening Access to Quality Work';
 const HEALTH = 'Tackling Health Inequalities';
 
-test('a ward’s page shows its theme counts, months and only the quotes residents agreed to share', async ({ page }) => {
+test('a ward’s page shows its theme counts, months and only the quotes residents agreed to share', async ({ page, server }) => {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await SetupPage.leeds(page);
+  const seeded = await SetupPage.leeds(page, server);
   const theme = await themesByName(page.request);
-  await pushConversations(page.request, [
+  await pushConversations(server.url, seeded, [
     makeConversation({
       wardCode: ARMLEY,
       recordedAt: '2026-10-14T11:00:00.000Z',
@@ -82,8 +82,8 @@ test('a ward’s page shows its theme counts, months and only the quotes residen
   expect(dialogs).toEqual([]);
 });
 
-test('a ward with no conversations says so plainly, and a ward not in the network is not found', async ({ page }) => {
-  await SetupPage.leeds(page);
+test('a ward with no conversations says so plainly, and a ward not in the network is not found', async ({ page, server }) => {
+  await SetupPage.leeds(page, server);
   const ward = new WardPage(page);
   await ward.open('E05011384', 'Ardsley & Robin Hood');
   await expect(page.getByText('0 conversations synced from this ward.')).toBeVisible();

@@ -29,4 +29,5 @@ export function makeConversation(overrides: Partial<Conversation> & Pick<Convers
   };
 }
 
-export const createOf = (conversation: Conversation): Change => ({ op: 'create', changeId: uuidv7(), conversation });
+/** A create as a tablet sends it, made by `workerId`. */
+export const createOf = (conversation: Conversation, workerId: string): Change => ({ op: 'create', changeId: uuidv7(), workerId, conversation });

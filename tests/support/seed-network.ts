@@ -47,14 +47,26 @@ export interface SeededNetwork {
   workers: { amina: SeededWorker; ben: SeededWorker; chidi: SeededWorker };
   /** Enrolled for Armley Community Centre, whose workers are Amina and Ben. */
   tablet: SeededTablet;
+  /** Enrolled for Chapeltown Youth Hub, whose worker is Chidi. */
+  chapeltownTablet: SeededTablet;
+  /** Unused enrolment codes for Armley (valid 15 minutes), for browsers to enrol with as a tablet would. */
+  enrolmentCodes: string[];
 }
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** Sets up the Leeds network in `store` with everyone (see SeededNetwork). */
-export async function seedNetwork(store: Store): Promise<SeededNetwork> {
+/** Another network than Leeds: its name, boundary file and themes. */
+export interface SeedOptions {
+  name?: string;
+  wardsFile?: string;
+  themes?: string[];
+}
+
+/** Sets up the Leeds network (or another) in `store` with everyone (see SeededNetwork). */
+export async function seedNetwork(store: Store, options: SeedOptions = {}): Promise<SeededNetwork> {
   const passwordHash = await hashPassword(PASSWORD);
-  const network = await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds), {
+  const setup = networkSetupFromFile(options.wardsFile ?? WARD_FILES.leeds, options.name);
+  const network = await store.setUpNetwork(options.themes ? { ...setup, themeNames: options.themes } : setup, {
     email: 'coordinator@leeds-anchors.example',
     name: 'Cora Coordinator',
     passwordHash
@@ -81,7 +93,10 @@ export async function seedNetwork(store: Store): Promise<SeededNetwork> {
     chidi: await worker('Chidi', '9753', chapeltown.id)
   };
   const tablet = await enrolTablet(store, network.id, armley.id, 'Tablet 1', people.coordinator.id);
-  return { network, organisations: { armley, chapeltown }, people, workers, tablet };
+  const chapeltownTablet = await enrolTablet(store, network.id, chapeltown.id, 'Hub tablet', people.coordinator.id);
+  const enrolmentCodes = [];
+  for (let i = 2; i <= 4; i++) enrolmentCodes.push(await newEnrolmentCodeFor(store, network.id, armley.id, `Tablet ${i}`, people.coordinator.id));
+  return { network, organisations: { armley, chapeltown }, people, workers, tablet, chapeltownTablet, enrolmentCodes };
 }
 
 export async function newSession(store: Store, personId: string): Promise<string> {
@@ -90,10 +105,16 @@ export async function newSession(store: Store, personId: string): Promise<string
   return token;
 }
 
-/** Enrols a tablet as a lead's code would, returning its credential. */
-export async function enrolTablet(store: Store, networkId: string, organisationId: string, label: string, createdBy: string): Promise<SeededTablet> {
+/** A fresh enrolment code, as a lead makes one on the Tablets page. */
+export async function newEnrolmentCodeFor(store: Store, networkId: string, organisationId: string, label: string, createdBy: string): Promise<string> {
   const code = newEnrolmentCode();
   await store.devices.createEnrolment({ id: uuidv7(), networkId, organisationId, codeHash: hashSecret(code), label, createdBy, validMinutes: 15 });
+  return code;
+}
+
+/** Enrols a tablet as a lead's code would, returning its credential. */
+export async function enrolTablet(store: Store, networkId: string, organisationId: string, label: string, createdBy: string): Promise<SeededTablet> {
+  const code = await newEnrolmentCodeFor(store, networkId, organisationId, label, createdBy);
   const credential = newToken();
   const device = await store.devices.enrolDevice({
     codeHash: hashSecret(code),
@@ -110,11 +131,11 @@ export async function enrolTablet(store: Store, networkId: string, organisationI
  * Seeds a test app server's store. PGlite allows one process per data directory, so the server
  * is stopped for it and started again.
  */
-export async function seedServer(server: AppServer): Promise<SeededNetwork> {
+export async function seedServer(server: AppServer, options: SeedOptions = {}): Promise<SeededNetwork> {
   await server.stop();
   const store = await openStore(server.storeConfig);
   try {
-    return await seedNetwork(store);
+    return await seedNetwork(store, options);
   } finally {
     await store.close();
     await server.start();

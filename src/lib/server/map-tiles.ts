@@ -15,21 +15,3 @@ export function mapTilesFromEnv(env: Record<string, string | undefined>): MapTil
   }
   return { url, attribution: env.MAP_TILE_ATTRIBUTION?.trim() || null };
 }
-
-/** The tile server as a CSP source (`{s}` subdomains as a wildcard), or null when there are no tiles. */
-export function tileSource(env: Record<string, string | undefined>): string | null {
-  const { url } = mapTilesFromEnv(env);
-  return url?.match(/^https?:\/\/[^/]+/)?.[0].replaceAll('{s}', '*') ?? null;
-}
-
-let tileSourceOf: { setting: string | undefined; source: string | null } | undefined;
-
-/** Lets pages load the configured base-map tiles: the tile server joins the page policy's img-src. */
-export function withTileOrigin(response: Response, env: Record<string, string | undefined>): Response {
-  const policy = response.headers.get('content-security-policy');
-  if (!policy || !env.MAP_TILE_URL) return response;
-  if (tileSourceOf?.setting !== env.MAP_TILE_URL) tileSourceOf = { setting: env.MAP_TILE_URL, source: tileSource(env) };
-  const source = tileSourceOf.source;
-  if (source) response.headers.set('content-security-policy', policy.replace(/img-src [^;]*/, (directive) => `${directive} ${source}`));
-  return response;
-}

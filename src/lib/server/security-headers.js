@@ -18,15 +18,17 @@ export const SECURITY_HEADERS = {
 
 /**
  * The page policy SvelteKit completes with a nonce or hash for its inline script. Styles may be
- * inline (Svelte and Leaflet set them); scripts never. Base-map tiles, when configured, are
- * added to img-src at run time (hooks.server.ts).
+ * inline (Svelte and Leaflet set them); scripts never. Images may come from anywhere: the base-map
+ * tile server is set at run time (MAP_TILE_URL) while this policy is fixed at build time, in the
+ * app shell the service worker keeps offline. Nothing a user types is ever rendered as HTML, so
+ * no page can be made to load an image it was not built to.
  * @type {Record<string, string[]>}
  */
 export const PAGE_CSP_DIRECTIVES = {
   'default-src': ['self'],
   'script-src': ['self'],
   'style-src': ['self', 'unsafe-inline'],
-  'img-src': ['self', 'data:', 'blob:'],
+  'img-src': ['self', 'data:', 'blob:', 'https:', 'http:'],
   'connect-src': ['self'],
   'font-src': ['self'],
   'manifest-src': ['self'],

@@ -2,7 +2,6 @@ import { expect, type Page } from '@playwright/test';
 
 export interface ConversationInput {
   ward: string;
-  organisation?: string;
   loves?: string;
   wouldChange?: string;
   quotes?: { text: string; consent: boolean }[];
@@ -35,7 +34,6 @@ export class CapturePage {
   async fill(conversation: ConversationInput) {
     const { page } = this;
     await this.chooseWard(conversation.ward);
-    if (conversation.organisation) await page.getByLabel('Your organisation').selectOption({ label: conversation.organisation });
     if (conversation.loves !== undefined) await page.getByLabel(LOVES).fill(conversation.loves);
     if (conversation.wouldChange !== undefined) await page.getByLabel(WOULD_CHANGE).fill(conversation.wouldChange);
     for (const [index, quote] of (conversation.quotes ?? []).entries()) {

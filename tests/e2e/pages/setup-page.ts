@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import type { AppServer } from '../../support/app-server';
+import { seedServer, sessionCookie, type SeededNetwork, type SeedOptions } from '../../support/seed-network';
 import { WARD_FILES } from '../../support/shared-data';
+import { TabletPage } from './tablet-page';
 
 export class SetupPage {
   constructor(readonly page: Page) {}
@@ -15,11 +18,18 @@ export class SetupPage {
     await this.page.getByRole('button', { name: 'Set up network' }).click();
   }
 
-  /** Sets up the Leeds Anchor Network from the real Leeds boundaries, as a coordinator would, and lands on capture. */
-  static async leeds(page: Page): Promise<void> {
-    const setup = new SetupPage(page);
-    await setup.open();
-    await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds });
+  /**
+   * The Leeds Anchor Network with everyone in it (tests/support/seed-network.ts), this browser
+   * signed in as its coordinator and enrolled as a tablet of Armley Community Centre, unlocked by
+   * Amina: it lands on capture, ready to record, and can open the coordinator's pages too.
+   */
+  static async leeds(page: Page, server: AppServer, options: SeedOptions = {}): Promise<SeededNetwork> {
+    const seeded = await seedServer(server, options);
+    await page.context().addCookies([sessionCookie(seeded.people.coordinator, server.url)]);
+    const tablet = new TabletPage(page);
+    await tablet.enrol(seeded.enrolmentCodes[0]);
+    await tablet.unlock(seeded.workers.amina);
     await expect(page.getByRole('heading', { name: 'Record a conversation' })).toBeVisible();
+    return seeded;
   }
 }

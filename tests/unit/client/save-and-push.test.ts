@@ -7,27 +7,32 @@ import { DeviceDatabase } from '../../../src/lib/client/db/database';
 import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
 import type { Network, ReferenceData } from '../../../src/lib/domain/network';
 import { SyncError } from '../../../src/lib/domain/sync-error';
+import type { DeviceCaller } from '../../../src/lib/server/auth/guard';
 import { openStore, type Store } from '../../../src/lib/server/store';
-import { handlePush } from '../../../src/lib/server/sync/push-handler';
 import { answersOf, makeConversation } from '../../support/conversations';
-import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
+import { deviceCallerOf, inProcessSyncFetch } from '../../support/in-process-server';
+import { seedNetwork, type SeededNetwork } from '../../support/seed-network';
 
 let store: Store;
 let network: Network;
 let reference: ReferenceData;
+let seeded: SeededNetwork;
+let tablet: DeviceCaller;
+/** Amina, a worker of the tablet's organisation. */
+let worker: string;
 
 beforeAll(async () => {
   store = await openStore({});
-  network = await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
+  seeded = await seedNetwork(store);
+  network = seeded.network;
+  worker = seeded.workers.amina.id;
+  tablet = await deviceCallerOf(store, seeded.tablet);
   reference = (await store.getReferenceData())!;
 });
 afterAll(() => store.close());
 
-/** fetch as the browser sees it: requests reach the real push handler and its store. */
-const serverFetch: typeof fetch = async (input, init) => {
-  const reply = await handlePush(store, new Request(new URL(String(input), 'http://device.test'), init));
-  return new Response(JSON.stringify(reply.body), { status: reply.status });
-};
+/** fetch as the tablet's browser sees it: requests reach the real push handler and its store. */
+const serverFetch: typeof fetch = (input, init) => inProcessSyncFetch(store, () => tablet)(input, init);
 const offlineFetch: typeof fetch = async () => {
   throw new TypeError('Failed to fetch');
 };
@@ -38,11 +43,12 @@ beforeEach(async () => {
   return () => db.delete();
 });
 
-const armley = () => makeConversation({ wardCode: 'E05011385', themeIds: [reference.themes[0].id] });
+const armley = () =>
+  makeConversation({ wardCode: 'E05011385', themeIds: [reference.themes[0].id], organisationId: seeded.organisations.armley.id });
 
 describe('S1 saved-means-saved: saving on the device', () => {
   it('writes the conversation and its outbox entry together', async () => {
-    const saved = await saveConversation(db, armley());
+    const saved = await saveConversation(db, armley(), worker);
     expect(await db.conversations.get(saved.id)).toMatchObject({ id: saved.id, answers: saved.answers });
     const [entry] = await db.outbox.toArray();
     expect(entry.change).toMatchObject({ op: 'create', conversation: { id: saved.id } });
@@ -50,7 +56,7 @@ describe('S1 saved-means-saved: saving on the device', () => {
   });
 
   it('writes nothing when the conversation is invalid', async () => {
-    await expect(saveConversation(db, { ...armley(), consentToRecord: false as true })).rejects.toThrow();
+    await expect(saveConversation(db, { ...armley(), consentToRecord: false as true }, worker)).rejects.toThrow();
     expect(await db.conversations.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -58,9 +64,9 @@ describe('S1 saved-means-saved: saving on the device', () => {
 
 describe('pushing the outbox', () => {
   it('S3 acknowledged-means-durable: drops entries only once the server stored them', async () => {
-    const saved = await Promise.all([armley(), armley(), armley()].map((c) => saveConversation(db, c)));
+    const saved = await Promise.all([armley(), armley(), armley()].map((c) => saveConversation(db, c, worker)));
     const progress: number[] = [];
-    const result = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7(), maxBatchChanges: 2, onProgress: (p) => progress.push(p.pushed) });
+    const result = await pushOutbox({ db, fetch: serverFetch, maxBatchChanges: 2, onProgress: (p) => progress.push(p.pushed) });
     expect(result.pushed).toBe(3);
     expect(progress).toEqual([0, 2, 3]);
     expect(await db.outbox.count()).toBe(0);
@@ -68,8 +74,8 @@ describe('pushing the outbox', () => {
   });
 
   it('keeps every entry when the server cannot be reached', async () => {
-    await saveConversation(db, armley());
-    const error = await pushOutbox({ db, fetch: offlineFetch, deviceId: uuidv7() }).catch((e) => e);
+    await saveConversation(db, armley(), worker);
+    const error = await pushOutbox({ db, fetch: offlineFetch }).catch((e) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect(error.reason).toBe('network');
     expect(await db.outbox.count()).toBe(1);
@@ -77,13 +83,13 @@ describe('pushing the outbox', () => {
 
   it('sets a change the server refuses aside with its reason, and pushes the rest', async () => {
     const before = await store.countConversations(network.id);
-    const good = await saveConversation(db, armley());
-    const refused = await saveConversation(db, armley());
+    const good = await saveConversation(db, armley(), worker);
+    const refused = await saveConversation(db, armley(), worker);
     // A ward of another network: valid in form, unknown to this server.
     await db.outbox.toCollection().modify((entry) => {
       if (entry.change.op === 'create' && entry.conversationId === refused.id) entry.change.conversation.wardCode = 'E05999999';
     });
-    const result = await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() });
+    const result = await pushOutbox({ db, fetch: serverFetch });
     expect(result).toEqual({ pushed: 1, setAside: 1 });
     expect(await db.outbox.count()).toBe(0);
     const [setAside] = await db.rejected.toArray();
@@ -93,23 +99,23 @@ describe('pushing the outbox', () => {
     expect(await store.conversationsByIds([good.id, refused.id])).toHaveLength(1);
 
     // The worker corrects the ward; the conversation is sent again, as it now is.
-    const { id: _, recordedAt: __, savedAt: ___, revision: ____, ...fields } = (await db.conversations.get(refused.id))!;
-    await editConversation(db, refused.id, { ...fields, wardCode: 'E05011397' });
-    await resendRejected(db, refused.id, uuidv7);
+    const { id: _, recordedAt: __, savedAt: ___, revision: ____, workerId: _____, ...fields } = (await db.conversations.get(refused.id))!;
+    await editConversation(db, refused.id, { ...fields, wardCode: 'E05011397' }, worker);
+    await resendRejected(db, refused.id, worker, uuidv7);
     expect(await db.rejected.count()).toBe(0);
     expect((await db.outbox.toArray()).map((entry) => entry.change.op)).toEqual(['create']);
-    expect(await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() })).toEqual({ pushed: 1, setAside: 0 });
+    expect(await pushOutbox({ db, fetch: serverFetch })).toEqual({ pushed: 1, setAside: 0 });
     expect((await store.conversationsByIds([refused.id]))[0]?.wardCode).toBe('E05011397');
   });
 });
 
 describe('edits and deletes made on the device', () => {
-  const fieldsOf = ({ id: _, recordedAt: __, savedAt: ___, ...fields }: Awaited<ReturnType<typeof saveConversation>>) => fields;
+  const fieldsOf = ({ id: _, recordedAt: __, savedAt: ___, workerId: ____, ...fields }: Awaited<ReturnType<typeof saveConversation>>) => fields;
 
   it('queues only the changed fields, and an edit that changes nothing queues nothing', async () => {
-    const saved = await saveConversation(db, armley());
-    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 });
-    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 });
+    const saved = await saveConversation(db, armley(), worker);
+    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 }, worker);
+    await editConversation(db, saved.id, { ...fieldsOf(saved), peopleCount: 3 }, worker);
     const changes = (await db.outbox.toArray()).map((entry) => entry.change);
     expect(changes.map((c) => c.op)).toEqual(['create', 'update']);
     expect(changes[1]).toMatchObject({ op: 'update', conversationId: saved.id, fields: { peopleCount: 3 } });
@@ -118,15 +124,15 @@ describe('edits and deletes made on the device', () => {
   });
 
   it('reaches the server in order: created, edited, another deleted; then nothing waits', async () => {
-    const kept = await saveConversation(db, armley());
-    const gone = await saveConversation(db, armley());
-    await editConversation(db, kept.id, { ...fieldsOf(kept), answers: answersOf('Edited on the device') });
-    await deleteConversation(db, gone.id);
+    const kept = await saveConversation(db, armley(), worker);
+    const gone = await saveConversation(db, armley(), worker);
+    await editConversation(db, kept.id, { ...fieldsOf(kept), answers: answersOf('Edited on the device') }, worker);
+    await deleteConversation(db, gone.id, worker);
     expect(await unsyncedConversationIds(db)).toEqual(new Set([kept.id, gone.id]));
     expect(await countUnsyncedConversations(db)).toBe(2);
     expect(await db.conversations.get(gone.id)).toBeUndefined();
 
-    await pushOutbox({ db, fetch: serverFetch, deviceId: uuidv7() });
+    await pushOutbox({ db, fetch: serverFetch });
     const onServer = await store.conversationsByIds([kept.id, gone.id]);
     expect(onServer).toHaveLength(1);
     expect(onServer[0].answers[0].text).toBe('Edited on the device');

@@ -7,7 +7,8 @@ import { WardMap } from '../../../src/lib/client/ward-map.svelte';
 import { parseMapFilters } from '../../../src/lib/domain/ward-map';
 import { openStore, type Store } from '../../../src/lib/server/store';
 import { wardMapResponse } from '../../../src/lib/server/ward-map-response';
-import { createOf, makeConversation } from '../../support/conversations';
+import { makeConversation } from '../../support/conversations';
+import { addRecorder, pushedBy } from '../../support/recorder';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
@@ -29,7 +30,7 @@ const serverFetch: typeof fetch = async (input, init) => {
   requests.push({ url: url.pathname + url.search, ifNoneMatch });
   const parsed = parseMapFilters(url.searchParams);
   if (!parsed.ok) return new Response(null, { status: 400 });
-  return wardMapResponse(store, parsed.filters, ifNoneMatch);
+  return wardMapResponse(store, networkId, parsed.filters, ifNoneMatch);
 };
 const offlineFetch: typeof fetch = async () => {
   throw new TypeError('Failed to fetch');
@@ -73,7 +74,7 @@ describe('the map’s figures on the device', () => {
     expect(requests[1].ifNoneMatch).toMatch(/^"/);
     expect((await db.mapData.toArray())[0].fetchedAt).toBe('2026-11-20T11:00:00.000Z');
 
-    await store.applyChanges({ networkId, deviceId: uuidv7(), userId: null, changes: [createOf(makeConversation({ wardCode: ARMLEY, themeIds: [themeId] }))] });
+    await store.applyChanges(pushedBy(await addRecorder(store, networkId), networkId, [makeConversation({ wardCode: ARMLEY, themeIds: [themeId] })]));
     await map.show({ themeId });
     expect(armleyOf(map)!.conversations).toBe(before.conversations + 1);
     const reopened = new WardMap(db, offlineFetch);

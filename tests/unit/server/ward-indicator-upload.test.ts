@@ -6,7 +6,7 @@ import { MAX_PROBLEMS_SHOWN, uploadWardIndicator, type IndicatorUpload } from '.
 import { INDICATOR_FILES, networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const leeds = networkSetupFromFile(WARD_FILES.leeds);
-const reference = { network: { id: '01900000-0000-7000-8000-000000000001', name: leeds.name, privacyNotice: '' }, wards: leeds.wards };
+const reference = { network: { id: '01900000-0000-7000-8000-000000000001', name: leeds.name, privacyNotice: '', idleLockMinutes: 10, leadsSeeContacts: false }, wards: leeds.wards };
 const imdText = readFileSync(INDICATOR_FILES.imd2019Wd25, 'utf8');
 
 /** A store that records what it was asked to save. */

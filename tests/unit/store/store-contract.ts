@@ -21,18 +21,28 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       return () => store.close();
     });
 
+    /** The organisation and worker whose tablets record in these tests. */
+    let recorder: { organisationId: string; workerId: string };
+
     async function setUpLeeds() {
       const network = await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
+      const organisation = await store.addOrganisation(network.id, 'Armley Community Centre');
+      const worker = await store.workers.addWorker(network.id, { organisationId: organisation.id, name: 'Amina', pin: null });
+      recorder = { organisationId: organisation.id, workerId: worker.id };
       const reference = (await store.getReferenceData())!;
       return { network, themes: reference.themes, wards: reference.wards };
     }
 
-    const batch = (networkId: string, conversations: ReturnType<typeof makeConversation>[]) => ({
-      networkId,
-      deviceId: uuidv7(),
-      userId: null,
-      changes: conversations.map(createOf)
+    /** A conversation recorded for the tablets' organisation. */
+    const conversation = (fields: Partial<Conversation> & Pick<Conversation, 'wardCode'>) =>
+      makeConversation({ organisationId: recorder.organisationId, ...fields });
+    /** A tablet of the recorder's organisation. */
+    const tablet = (networkId: string, deviceId = uuidv7()) => ({ networkId, deviceId, organisationId: recorder.organisationId });
+    const batch = (networkId: string, conversations: Conversation[]) => ({
+      ...tablet(networkId),
+      changes: conversations.map((c) => createOf(c, recorder.workerId))
     });
+    const workerScope = (networkId: string, deviceId = uuidv7()) => ({ ...tablet(networkId, deviceId), workerId: recorder.workerId });
 
     it('has no network before set-up', async () => {
       expect(await store.getNetwork()).toBeNull();
@@ -71,7 +81,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('stores conversations exactly as given, once however often they are pushed', async () => {
       const { network, themes } = await setUpLeeds();
-      const said = makeConversation({
+      const said = conversation({
         wardCode: ARMLEY,
         answers: answersOf('  Spaces kept 😀, and עברית, and "quotes" \\ backslashes\n'),
         peopleCount: 3,
@@ -83,7 +93,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
         ],
         themeIds: [themes[0].id, themes[5].id]
       });
-      const pushed = batch(network.id, [said, makeConversation({ wardCode: HEADINGLEY })]);
+      const pushed = batch(network.id, [said, conversation({ wardCode: HEADINGLEY })]);
       await store.applyChanges(pushed);
       await store.applyChanges(pushed);
       await store.applyChanges(batch(network.id, [said]));
@@ -94,8 +104,8 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('stores nothing of a batch naming a ward that is not the network’s, and says which', async () => {
       const { network } = await setUpLeeds();
-      const good = makeConversation({ wardCode: ARMLEY });
-      const bad = makeConversation({ wardCode: 'E05999999' });
+      const good = conversation({ wardCode: ARMLEY });
+      const bad = conversation({ wardCode: 'E05999999' });
       const error = await store.applyChanges(batch(network.id, [good, bad])).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain('E05999999');
@@ -106,8 +116,8 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const { network, themes } = await setUpLeeds();
       const unknownTheme = uuidv7();
       const conversations = [
-        makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] }),
-        makeConversation({ wardCode: ARMLEY, themeIds: [unknownTheme] })
+        conversation({ wardCode: ARMLEY, themeIds: [themes[0].id] }),
+        conversation({ wardCode: ARMLEY, themeIds: [unknownTheme] })
       ];
       const error = await store.applyChanges(batch(network.id, conversations)).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
@@ -120,10 +130,10 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const [work, , , , , health] = themes;
       await store.applyChanges(
         batch(network.id, [
-          makeConversation({ wardCode: ARMLEY, themeIds: [work.id] }),
-          makeConversation({ wardCode: ARMLEY, themeIds: [work.id, health.id] }),
-          makeConversation({ wardCode: ARMLEY, themeIds: [] }),
-          makeConversation({ wardCode: HEADINGLEY, themeIds: [health.id] })
+          conversation({ wardCode: ARMLEY, themeIds: [work.id] }),
+          conversation({ wardCode: ARMLEY, themeIds: [work.id, health.id] }),
+          conversation({ wardCode: ARMLEY, themeIds: [] }),
+          conversation({ wardCode: HEADINGLEY, themeIds: [health.id] })
         ])
       );
       const counts = await store.wardThemeCounts(network.id);
@@ -148,7 +158,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const { network } = await setUpLeeds();
       const [loves] = (await store.getReferenceData())!.prompts;
       const event = await store.addEvent(network.id, { name: 'Armley Tuesday drop-in', date: '2026-11-24', place: 'Armley Library' });
-      const recordedThere = makeConversation({ wardCode: ARMLEY, eventId: event.id });
+      const recordedThere = conversation({ wardCode: ARMLEY, eventId: event.id });
       await store.replacePrompts(network.id, [{ text: 'What would make your street better?' }, { id: loves.id, text: loves.text }]);
       await store.archiveEvent(network.id, event.id);
       await store.setPrivacyNotice(network.id, 'Our own notice.');
@@ -164,19 +174,19 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('refuses a conversation at an event that is not the network’s', async () => {
       const { network } = await setUpLeeds();
-      const error = await store.applyChanges(batch(network.id, [makeConversation({ wardCode: ARMLEY, eventId: uuidv7() })])).catch((e) => e);
+      const error = await store.applyChanges(batch(network.id, [conversation({ wardCode: ARMLEY, eventId: uuidv7() })])).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain('listening event');
     });
 
     it('keeps the network’s organisations, one per name, and stores which recorded a conversation, even once archived', async () => {
       const { network } = await setUpLeeds();
-      const centre = await store.addOrganisation(network.id, 'Armley Community Centre');
+      const centre = (await store.getReferenceData())!.organisations[0];
       const church = await store.addOrganisation(network.id, 'St Bartholomew’s Church');
       await expect(store.addOrganisation(network.id, 'armley community centre')).rejects.toBeInstanceOf(OrganisationNameTakenError);
       expect((await store.getReferenceData())!.organisations).toEqual([centre, church]);
 
-      const recorded = makeConversation({ wardCode: ARMLEY, organisationId: centre.id });
+      const recorded = conversation({ wardCode: ARMLEY });
       await store.archiveOrganisation(network.id, centre.id);
       expect((await store.getReferenceData())!.organisations).toEqual([church]);
       // Recorded offline before it was archived: still the network's.
@@ -184,27 +194,92 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       expect(await store.conversationsByIds([recorded.id])).toEqual([recorded]);
       // A new one may take an archived organisation's name.
       await expect(store.addOrganisation(network.id, 'Armley Community Centre')).resolves.toMatchObject({ name: 'Armley Community Centre' });
+    });
 
-      // From a device on a version before organisations: no organisation.
-      const { organisationId: _, ...older } = makeConversation({ wardCode: ARMLEY });
-      await store.applyChanges(batch(network.id, [older as Conversation]));
-      expect(await store.conversationsByIds([older.id])).toEqual([{ ...older, organisationId: null }]);
+    it('refuses conversations a tablet may not send: for another organisation, by a worker not of its organisation, or changing someone else’s', async () => {
+      const { network } = await setUpLeeds();
+      const church = await store.addOrganisation(network.id, 'St Bartholomew’s Church');
+      const churchWorker = await store.workers.addWorker(network.id, { organisationId: church.id, name: 'Chidi', pin: null });
+      const mine = conversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [mine]));
+      const attempts = [
+        // Recorded for another organisation than the tablet's.
+        { ...tablet(network.id), changes: [createOf(conversation({ wardCode: ARMLEY, organisationId: church.id }), recorder.workerId)] },
+        // By a worker of another organisation.
+        { ...tablet(network.id), changes: [createOf(conversation({ wardCode: ARMLEY }), churchWorker.id)] },
+        // By a worker the network does not have.
+        { ...tablet(network.id), changes: [createOf(conversation({ wardCode: ARMLEY }), uuidv7())] },
+        // Someone else's conversation, changed and deleted by the church's tablet.
+        {
+          networkId: network.id,
+          deviceId: uuidv7(),
+          organisationId: church.id,
+          changes: [{ op: 'update' as const, changeId: uuidv7(), workerId: churchWorker.id, conversationId: mine.id, baseRevision: 1, fields: { peopleCount: 9 } }]
+        },
+        {
+          networkId: network.id,
+          deviceId: uuidv7(),
+          organisationId: church.id,
+          changes: [{ op: 'delete' as const, changeId: uuidv7(), workerId: churchWorker.id, conversationId: mine.id }]
+        }
+      ];
+      for (const attempt of attempts) {
+        const error = await store.applyChanges(attempt).catch((e) => e);
+        expect(error).toBeInstanceOf(UnknownReferenceError);
+        expect(error.rejected.map((r: { changeId: string }) => r.changeId)).toEqual([attempt.changes[0].changeId]);
+      }
+      expect(await store.countConversations(network.id)).toBe(1);
+      expect(await store.conversationsByIds([mine.id])).toEqual([mine]);
+    });
+
+    it('a worker pulls only what they recorded, without contact details or equality answers, and sees their history so', async () => {
+      const { network } = await setUpLeeds();
+      const ben = await store.workers.addWorker(network.id, { organisationId: recorder.organisationId, name: 'Ben', pin: null });
+      const aminas = conversation({
+        wardCode: ARMLEY,
+        followUp: { wanted: true, contact: 'call 0113 496 0000' },
+        equality: { ageBand: '25-34', disability: 'no' }
+      });
+      const bens = conversation({ wardCode: ARMLEY });
+      await store.applyChanges(batch(network.id, [aminas]));
+      await store.applyChanges({ ...tablet(network.id), changes: [createOf(bens, ben.id)] });
+      const edits = [1, 2].map((n) => ({
+        op: 'update' as const,
+        changeId: uuidv7(),
+        workerId: recorder.workerId,
+        conversationId: aminas.id,
+        baseRevision: 1,
+        fields: { followUp: { wanted: true as const, contact: `contact ${n}` } }
+      }));
+      for (const edit of edits) await store.applyChanges({ ...tablet(network.id), changes: [edit] });
+
+      const pulled = await store.pull(workerScope(network.id), '0', 100);
+      expect(pulled.conversations.map((c) => c.id)).toEqual([aminas.id]);
+      expect(pulled.conversations[0].conversation).toMatchObject({ followUp: { wanted: true, withheld: true }, equality: { withheld: true } });
+      for (const secret of ['0113 496 0000', 'contact 1', 'contact 2', 'ageBand', 'disability']) expect(JSON.stringify(pulled)).not.toContain(secret);
+      const history = await store.conversationHistory(workerScope(network.id), aminas.id);
+      expect(history).toHaveLength(1);
+      expect(history[0].lostValue).toEqual({ wanted: true, withheld: true });
+      // Ben sees none of Amina's, not even her conversation's history.
+      const forBen = { ...tablet(network.id), workerId: ben.id };
+      expect((await store.pull(forBen, '0', 100)).conversations.map((c) => c.id)).toEqual([bens.id]);
+      expect(await store.conversationHistory(forBen, aminas.id)).toEqual([]);
     });
 
     it('refuses a conversation naming an organisation that is not the network’s', async () => {
       const { network } = await setUpLeeds();
-      const error = await store.applyChanges(batch(network.id, [makeConversation({ wardCode: ARMLEY, organisationId: uuidv7() })])).catch((e) => e);
+      const error = await store.applyChanges(batch(network.id, [conversation({ wardCode: ARMLEY, organisationId: uuidv7() })])).catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
       expect(error.message).toContain('organisation');
     });
 
     it('applies an update to the fields it names only, once however often it is pushed', async () => {
       const { network, themes } = await setUpLeeds();
-      const original = makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] });
+      const original = conversation({ wardCode: ARMLEY, themeIds: [themes[0].id] });
       await store.applyChanges(batch(network.id, [original]));
-      const first = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { themeIds: [themes[1].id], peopleCount: 4 } };
-      const second = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { peopleCount: 2, followUp: { wanted: true as const, contact: 'email a@b.org' } } };
-      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
+      const first = { op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields: { themeIds: [themes[1].id], peopleCount: 4 } };
+      const second = { op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields: { peopleCount: 2, followUp: { wanted: true as const, contact: 'email a@b.org' } } };
+      const device = tablet(network.id);
       await store.applyChanges({ ...device, changes: [first, second] });
       await store.applyChanges({ ...device, changes: [first] }); // a late duplicate changes nothing
       const [stored] = await store.conversationsByIds([original.id]);
@@ -213,12 +288,12 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('deletes a conversation for good: gone from counts, and a later edit does not revive it', async () => {
       const { network } = await setUpLeeds();
-      const gone = makeConversation({ wardCode: ARMLEY, followUp: { wanted: true, contact: '07700 900000' } });
-      const kept = makeConversation({ wardCode: ARMLEY });
+      const gone = conversation({ wardCode: ARMLEY, followUp: { wanted: true, contact: '07700 900000' } });
+      const kept = conversation({ wardCode: ARMLEY });
       await store.applyChanges(batch(network.id, [gone, kept]));
-      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
-      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: gone.id }] });
-      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: gone.id, baseRevision: 1, fields: { answers: answersOf('stale edit') } }] });
+      const device = tablet(network.id);
+      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), workerId: recorder.workerId, conversationId: gone.id }] });
+      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), workerId: recorder.workerId, conversationId: gone.id, baseRevision: 1, fields: { answers: answersOf('stale edit') } }] });
       expect(await store.conversationsByIds([gone.id, kept.id])).toEqual([kept]);
       expect(await store.countConversations(network.id)).toBe(1);
       expect((await store.wardThemeCounts(network.id)).find((w) => w.code === ARMLEY)?.conversations).toBe(1);
@@ -226,13 +301,11 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('refuses an update of a conversation it does not have, applying nothing of the batch', async () => {
       const { network } = await setUpLeeds();
-      const fresh = makeConversation({ wardCode: ARMLEY });
+      const fresh = conversation({ wardCode: ARMLEY });
       const error = await store
         .applyChanges({
-          networkId: network.id,
-          deviceId: uuidv7(),
-          userId: null,
-          changes: [createOf(fresh), { op: 'update', changeId: uuidv7(), conversationId: uuidv7(), baseRevision: 1, fields: { peopleCount: 2 } }]
+          ...tablet(network.id),
+          changes: [createOf(fresh, recorder.workerId), { op: 'update', changeId: uuidv7(), workerId: recorder.workerId, conversationId: uuidv7(), baseRevision: 1, fields: { peopleCount: 2 } }]
         })
         .catch((e) => e);
       expect(error).toBeInstanceOf(UnknownReferenceError);
@@ -241,45 +314,45 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('S4 pull pages through every change in order, resumable from any cursor, deletions as tombstones', async () => {
       const { network } = await setUpLeeds();
-      const conversations = Array.from({ length: 5 }, () => makeConversation({ wardCode: ARMLEY }));
+      const conversations = Array.from({ length: 5 }, () => conversation({ wardCode: ARMLEY }));
       await store.applyChanges(batch(network.id, conversations));
-      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
-      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), conversationId: conversations[0].id, baseRevision: 1, fields: { peopleCount: 3 } }] });
-      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversations[1].id }] });
+      const device = tablet(network.id);
+      await store.applyChanges({ ...device, changes: [{ op: 'update', changeId: uuidv7(), workerId: recorder.workerId, conversationId: conversations[0].id, baseRevision: 1, fields: { peopleCount: 3 } }] });
+      await store.applyChanges({ ...device, changes: [{ op: 'delete', changeId: uuidv7(), workerId: recorder.workerId, conversationId: conversations[1].id }] });
 
-      const first = await store.pull(network.id, uuidv7(), '0', 2);
+      const first = await store.pull(workerScope(network.id), '0', 2);
       expect(first.more).toBe(true);
       expect(first.conversations.map((c) => c.id)).toEqual([conversations[2].id, conversations[3].id]);
-      const rest = await store.pull(network.id, uuidv7(), first.cursor, 10);
+      const rest = await store.pull(workerScope(network.id), first.cursor, 10);
       expect(rest.more).toBe(false);
       expect(rest.conversations.map((c) => c.id)).toEqual([conversations[4].id, conversations[0].id, conversations[1].id]);
       expect(rest.conversations[1]).toMatchObject({ revision: 2, deleted: false, conversation: { peopleCount: 3 } });
       expect(rest.conversations[2]).toEqual({ id: conversations[1].id, revision: 2, deleted: true, conversation: null });
-      expect(await store.pull(network.id, uuidv7(), rest.cursor, 10)).toEqual({ conversations: [], cursor: rest.cursor, more: false });
+      expect(await store.pull(workerScope(network.id), rest.cursor, 10)).toEqual({ conversations: [], cursor: rest.cursor, more: false });
     });
 
     it('S5 edits of different fields from two devices both survive', async () => {
       const { network, themes } = await setUpLeeds();
-      const original = makeConversation({ wardCode: ARMLEY });
+      const original = conversation({ wardCode: ARMLEY });
       await store.applyChanges(batch(network.id, [original]));
-      const update = (fields: object) => ({ op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields });
-      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [update({ peopleCount: 5 })] });
-      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [update({ themeIds: [themes[2].id] })] });
+      const update = (fields: object) => ({ op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields });
+      await store.applyChanges({ ...tablet(network.id), changes: [update({ peopleCount: 5 })] });
+      await store.applyChanges({ ...tablet(network.id), changes: [update({ themeIds: [themes[2].id] })] });
       expect((await store.conversationsByIds([original.id]))[0]).toMatchObject({ peopleCount: 5, themeIds: [themes[2].id] });
-      expect(await store.conversationHistory(original.id)).toEqual([]);
+      expect(await store.conversationHistory(workerScope(network.id), original.id)).toEqual([]);
     });
 
     it('S5 two edits of one field: the later edit wins whichever arrives first, and the other is kept in history', async () => {
       const { network } = await setUpLeeds();
       for (const laterArrivesFirst of [false, true]) {
-        const original = makeConversation({ wardCode: ARMLEY });
+        const original = conversation({ wardCode: ARMLEY });
         await store.applyChanges(batch(network.id, [original]));
-        const earlier = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet A') } };
-        const later = { op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet B') } };
+        const earlier = { op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet A') } };
+        const later = { op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields: { answers: answersOf('Edited on tablet B') } };
         const order = laterArrivesFirst ? [later, earlier] : [earlier, later];
-        for (const change of order) await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [change] });
+        for (const change of order) await store.applyChanges({ ...tablet(network.id), changes: [change] });
         expect((await store.conversationsByIds([original.id]))[0].answers[0].text).toBe('Edited on tablet B');
-        const history = await store.conversationHistory(original.id);
+        const history = await store.conversationHistory(workerScope(network.id), original.id);
         expect(history).toHaveLength(1);
         expect(history[0]).toMatchObject({ field: 'answers', lostChangeId: earlier.changeId, wonChangeId: later.changeId });
         expect((history[0].lostValue as { text: string }[])[0].text).toBe('Edited on tablet A');
@@ -288,24 +361,24 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
 
     it('S5 a device’s own edits follow one another without conflict', async () => {
       const { network } = await setUpLeeds();
-      const original = makeConversation({ wardCode: ARMLEY });
-      const device = { networkId: network.id, deviceId: uuidv7(), userId: null };
-      const edit = (people: number) => ({ op: 'update' as const, changeId: uuidv7(), conversationId: original.id, baseRevision: 1, fields: { peopleCount: people } });
-      await store.applyChanges({ ...device, changes: [createOf(original), edit(2), edit(3)] });
+      const original = conversation({ wardCode: ARMLEY });
+      const device = tablet(network.id);
+      const edit = (people: number) => ({ op: 'update' as const, changeId: uuidv7(), workerId: recorder.workerId, conversationId: original.id, baseRevision: 1, fields: { peopleCount: people } });
+      await store.applyChanges({ ...device, changes: [createOf(original, recorder.workerId), edit(2), edit(3)] });
       expect((await store.conversationsByIds([original.id]))[0].peopleCount).toBe(3);
-      expect(await store.conversationHistory(original.id)).toEqual([]);
+      expect(await store.conversationHistory(workerScope(network.id), original.id)).toEqual([]);
     });
 
     it('S4 pull leaves out what the asking device created and nobody changed, moving its cursor past them', async () => {
       const { network } = await setUpLeeds();
       const creator = uuidv7();
-      const mine = makeConversation({ wardCode: ARMLEY });
-      const edited = makeConversation({ wardCode: ARMLEY });
-      await store.applyChanges({ networkId: network.id, deviceId: creator, userId: null, changes: [createOf(mine), createOf(edited)] });
-      await store.applyChanges({ networkId: network.id, deviceId: uuidv7(), userId: null, changes: [{ op: 'update', changeId: uuidv7(), conversationId: edited.id, baseRevision: 1, fields: { peopleCount: 2 } }] });
-      const forCreator = await store.pull(network.id, creator, '0', 10);
+      const mine = conversation({ wardCode: ARMLEY });
+      const edited = conversation({ wardCode: ARMLEY });
+      await store.applyChanges({ ...tablet(network.id, creator), changes: [createOf(mine, recorder.workerId), createOf(edited, recorder.workerId)] });
+      await store.applyChanges({ ...tablet(network.id), changes: [{ op: 'update', changeId: uuidv7(), workerId: recorder.workerId, conversationId: edited.id, baseRevision: 1, fields: { peopleCount: 2 } }] });
+      const forCreator = await store.pull(workerScope(network.id, creator), '0', 10);
       expect(forCreator.conversations.map((c) => c.id)).toEqual([edited.id]);
-      const forOthers = await store.pull(network.id, uuidv7(), '0', 10);
+      const forOthers = await store.pull(workerScope(network.id), '0', 10);
       expect(forOthers.conversations.map((c) => c.id)).toEqual([mine.id, edited.id]);
       expect(forCreator.cursor).toBe(forOthers.cursor);
     });
@@ -315,7 +388,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       const leeds = networkSetupFromFile(WARD_FILES.leeds).wards;
       expect(await store.importBoundaries(network.id, leeds, '2025')).toEqual({ added: 0, changed: 0, left: 0, unchanged: 33 });
 
-      const recordedInArmley = makeConversation({ wardCode: ARMLEY });
+      const recordedInArmley = conversation({ wardCode: ARMLEY });
       await store.applyChanges(batch(network.id, [recordedInArmley]));
       const redrawn = leeds.filter((w) => w.code !== ARMLEY && w.code !== HEADINGLEY).map((w, i) => (i === 0 ? { ...w, name: `${w.name} (redrawn)` } : w));
       expect(await store.importBoundaries(network.id, redrawn, '2026')).toEqual({ added: 0, changed: 1, left: 2, unchanged: 30 });
@@ -325,7 +398,7 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       expect((await store.wardThemeCounts(network.id)).map((w) => w.code)).not.toContain(ARMLEY);
       // Recorded under the old boundaries: kept, and a device offline since can still send one.
       expect(await store.conversationsByIds([recordedInArmley.id])).toHaveLength(1);
-      const late = makeConversation({ wardCode: ARMLEY });
+      const late = conversation({ wardCode: ARMLEY });
       await store.applyChanges(batch(network.id, [late]));
       expect(await store.conversationsByIds([late.id])).toHaveLength(1);
 

@@ -7,7 +7,8 @@ import { migrate, MIGRATIONS } from '../../../src/lib/server/store/migrations';
 import { openPgliteDatabase } from '../../../src/lib/server/store/pglite-database';
 import type { SqlDatabase } from '../../../src/lib/server/store/sql-database';
 import { createSqlStore } from '../../../src/lib/server/store/sql-store';
-import { createOf, makeConversation } from '../../support/conversations';
+import { makeConversation } from '../../support/conversations';
+import { addRecorder, pushedBy } from '../../support/recorder';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 import { describeStoreContract } from './store-contract';
 
@@ -37,8 +38,9 @@ describe('PGlite on disk', () => {
     const dataDir = tempDataDir();
     const first = await openStore({ dataDir });
     const network = await first.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
-    const conversation = makeConversation({ wardCode: 'E05011385' });
-    await first.applyChanges({ networkId: network.id, deviceId: network.id, userId: null, changes: [createOf(conversation)] });
+    const recorder = await addRecorder(first, network.id);
+    const conversation = makeConversation({ wardCode: 'E05011385', organisationId: recorder.organisationId });
+    await first.applyChanges(pushedBy(recorder, network.id, [conversation]));
     await first.close();
 
     const second = await openStore({ dataDir });

@@ -4,7 +4,8 @@ import type { Conversation } from '../../../src/lib/domain/conversation';
 import { isAmongMostDeprived, type NewWardIndicator } from '../../../src/lib/domain/ward-indicator';
 import type { Store } from '../../../src/lib/server/store';
 import { UnknownWardsError } from '../../../src/lib/server/store';
-import { createOf, makeConversation } from '../../support/conversations';
+import { makeConversation } from '../../support/conversations';
+import { addRecorder, deleteBy, pushedBy, type Recorder } from '../../support/recorder';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
@@ -23,6 +24,7 @@ export function describeWardInsightsContract(kind: string, openEmptyStore: () =>
     let leedsCodes: string[];
     beforeEach(async () => {
       store = await openEmptyStore();
+      recorded = undefined;
       networkId = (await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds))).id;
       const reference = (await store.getReferenceData())!;
       themes = reference.themes;
@@ -30,8 +32,9 @@ export function describeWardInsightsContract(kind: string, openEmptyStore: () =>
       return () => store.close();
     });
 
-    const push = (conversations: Conversation[]) =>
-      store.applyChanges({ networkId, deviceId: uuidv7(), userId: null, changes: conversations.map(createOf) });
+    const push = async (conversations: Conversation[]) => store.applyChanges(pushedBy(await recorder(), networkId, conversations));
+    const recorder = async () => (recorded ??= await addRecorder(store, networkId));
+    let recorded: Recorder | undefined;
 
     it('counts a ward’s conversations per theme and UK month, with empty themes and months too', async () => {
       const [work, , , , , health] = themes;
@@ -96,7 +99,7 @@ export function describeWardInsightsContract(kind: string, openEmptyStore: () =>
         makeConversation({ wardCode: ARMLEY, recordedAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`, quotes: [{ text: `Day ${day}`, consentToQuote: true }] });
       const conversations = [1, 2, 3, 4].map(quoted);
       await push(conversations);
-      await store.applyChanges({ networkId, deviceId: uuidv7(), userId: null, changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversations[3].id }] });
+      await store.applyChanges(pushedBy(await recorder(), networkId, [deleteBy(await recorder(), conversations[3].id)]));
       const page = (await store.wardPage(networkId, ARMLEY, 2))!;
       expect(page.quotes.map((q) => q.text)).toEqual(['Day 3', 'Day 2']);
       expect(page.quoteCount).toBe(3);

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../../src/lib/domain/conversation';
 import type { Store } from '../../../src/lib/server/store';
-import { createOf, makeConversation } from '../../support/conversations';
+import { makeConversation } from '../../support/conversations';
+import { addRecorder, deleteBy, pushedBy, updateBy, type Recorder } from '../../support/recorder';
+import type { Change } from '../../../src/lib/domain/protocol';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
@@ -21,14 +23,16 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
     let health: string;
     beforeEach(async () => {
       store = await openEmptyStore();
+      recorded = undefined;
       networkId = (await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds))).id;
       const { themes } = (await store.getReferenceData())!;
       [work, health] = [themes[0].id, themes[5].id];
       return () => store.close();
     });
 
-    const device = () => ({ networkId, deviceId: uuidv7(), userId: null });
-    const push = (conversations: Conversation[]) => store.applyChanges({ ...device(), changes: conversations.map(createOf) });
+    let recorded: Recorder | undefined;
+    const recorder = async () => (recorded ??= await addRecorder(store, networkId));
+    const push = async (changes: (Conversation | Change)[], by?: Recorder) => store.applyChanges(pushedBy(by ?? (await recorder()), networkId, changes));
     const figuresOf = async (filters: Parameters<Store['wardMap']>[1]) =>
       Object.fromEntries((await store.wardMap(networkId, filters)).map((w) => [w.code, w]));
 
@@ -53,13 +57,8 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
       const moved = makeConversation({ wardCode: ARMLEY, themeIds: [work] });
       const erased = makeConversation({ wardCode: ARMLEY, themeIds: [work] });
       await push([moved, erased]);
-      await store.applyChanges({
-        ...device(),
-        changes: [
-          { op: 'update', changeId: uuidv7(), conversationId: moved.id, baseRevision: 1, fields: { wardCode: HEADINGLEY, themeIds: [health] } },
-          { op: 'delete', changeId: uuidv7(), conversationId: erased.id }
-        ]
-      });
+      const by = await recorder();
+      await push([updateBy(by, moved.id, { wardCode: HEADINGLEY, themeIds: [health] }), deleteBy(by, erased.id)]);
       const figures = await figuresOf({ themeId: work });
       expect(figures[ARMLEY]).toMatchObject({ conversations: 0, withTheme: 0 });
       expect(figures[HEADINGLEY]).toMatchObject({ conversations: 1, withTheme: 0 });
@@ -97,17 +96,14 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
     });
 
     it('counts the conversations one organisation recorded, or those naming none', async () => {
-      const centre = await store.addOrganisation(networkId, 'Armley Community Centre');
-      const church = await store.addOrganisation(networkId, 'St Bartholomew’s Church');
-      await push([
-        makeConversation({ wardCode: ARMLEY, organisationId: centre.id, themeIds: [work] }),
-        makeConversation({ wardCode: ARMLEY, organisationId: centre.id }),
-        makeConversation({ wardCode: ARMLEY, organisationId: church.id, themeIds: [work] }),
-        makeConversation({ wardCode: ARMLEY, organisationId: null })
-      ]);
-      expect((await figuresOf({ themeId: work, organisationId: centre.id }))[ARMLEY]).toMatchObject({ conversations: 2, withTheme: 1 });
-      expect((await figuresOf({ themeId: work, organisationId: 'none' }))[ARMLEY]).toMatchObject({ conversations: 1, withTheme: 0 });
-      expect((await figuresOf({ themeId: work }))[ARMLEY]).toMatchObject({ conversations: 4, withTheme: 2 });
+      const centre = await addRecorder(store, networkId, 'Armley Community Centre');
+      const church = await addRecorder(store, networkId, 'St Bartholomew’s Church', 'Chidi');
+      await push([makeConversation({ wardCode: ARMLEY, themeIds: [work] }), makeConversation({ wardCode: ARMLEY })], centre);
+      await push([makeConversation({ wardCode: ARMLEY, themeIds: [work] })], church);
+      expect((await figuresOf({ themeId: work, organisationId: centre.organisationId }))[ARMLEY]).toMatchObject({ conversations: 2, withTheme: 1 });
+      // Only conversations from before tablets were enrolled name no organisation.
+      expect((await figuresOf({ themeId: work, organisationId: 'none' }))[ARMLEY]).toMatchObject({ conversations: 0, withTheme: 0 });
+      expect((await figuresOf({ themeId: work }))[ARMLEY]).toMatchObject({ conversations: 3, withTheme: 2 });
     });
 
     it('lists only the most deprived 20 % of wards on an indicator when asked, with their figures', async () => {
@@ -162,12 +158,9 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
       await push([conversation]);
       versions.push(await store.wardMapVersion(networkId));
       expect(await store.wardMapVersion(networkId)).toBe(versions[1]);
-      await store.applyChanges({
-        ...device(),
-        changes: [{ op: 'update', changeId: uuidv7(), conversationId: conversation.id, baseRevision: 1, fields: { themeIds: [work] } }]
-      });
+      await push([updateBy(await recorder(), conversation.id, { themeIds: [work] })]);
       versions.push(await store.wardMapVersion(networkId));
-      await store.applyChanges({ ...device(), changes: [{ op: 'delete', changeId: uuidv7(), conversationId: conversation.id }] });
+      await push([deleteBy(await recorder(), conversation.id)]);
       versions.push(await store.wardMapVersion(networkId));
       expect(new Set(versions).size).toBe(4);
     });

@@ -6,17 +6,19 @@ import type { AppServer } from '../../support/app-server';
 import { makeConversation } from '../../support/conversations';
 import { seededRandom } from '../../support/seeded-random';
 import { TestDevice } from '../../support/test-device';
+import { aminaOn, fetchAsTablet, type SyncWorld } from './fault-scenario';
 
 const KILLS = 20;
 
-/** Every conversation id the server holds, read through its pull endpoint. */
-async function idsOnServer(url: string): Promise<string[]> {
+/** Every conversation id the server holds, read through its pull endpoint by a tablet of the same worker. */
+async function idsOnServer(url: string, world: SyncWorld): Promise<string[]> {
   const ids: string[] = [];
+  const { tablet, workerId } = aminaOn(world, 7);
   for (let cursor = '0'; ; ) {
-    const response = await fetch(`${url}/api/sync/pull`, {
+    const response = await fetchAsTablet(tablet, `${url}/api/sync/pull`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ protocol: 1, kind: 'pull', deviceId: '01900000-0000-7000-8000-000000000000', cursor, limit: 1000 })
+      body: JSON.stringify({ protocol: 2, kind: 'pull', workerId, cursor, limit: 1000 })
     });
     const page = (await response.json()) as PullResult;
     ids.push(...page.conversations.filter((c) => !c.deleted).map((c) => c.id));
@@ -30,12 +32,12 @@ async function idsOnServer(url: string): Promise<string[]> {
  * moments, 20 times, and started again on the same data. Whatever a device was told is
  * committed is there after every restart, and in the end everything is there exactly once.
  */
-export async function runCrashScenario(server: AppServer, seed: number): Promise<void> {
+export async function runCrashScenario(server: AppServer, world: SyncWorld, seed: number): Promise<void> {
   console.log(`crash scenario on ${server.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: seed ${seed}`);
   const random = seededRandom(seed);
   const acknowledged = new Set<string>();
   const created: string[] = [];
-  const devices = Array.from({ length: 3 }, () => new TestDevice(() => server.url, random));
+  const devices = Array.from({ length: 3 }, (_, i) => new TestDevice(() => server.url, random, aminaOn(world, i)));
   // Note every conversation a device was told the server committed, the moment it is told.
   const realFetch = globalThis.fetch;
   const changeToConversation = new Map<string, string>();
@@ -47,7 +49,7 @@ export async function runCrashScenario(server: AppServer, seed: number): Promise
     }
     return response;
   };
-  const reference = (await (await realFetch(`${server.url}/api/reference`)).json()) as ReferenceData;
+  const reference = (await (await fetchAsTablet(world.tablets[0], `${server.url}/api/reference`)).json()) as ReferenceData;
   const record = async (device: TestDevice, count: number) => {
     for (let i = 0; i < count; i++) {
       const conversation = makeConversation({ wardCode: reference.wards[i % reference.wards.length].code });
@@ -70,13 +72,13 @@ export async function runCrashScenario(server: AppServer, seed: number): Promise
       await server.kill();
       const toldCommitted = [...acknowledged];
       await server.start();
-      const present = new Set(await idsOnServer(server.url));
+      const present = new Set(await idsOnServer(server.url, world));
       expect(toldCommitted.filter((id) => !present.has(id)), `after kill ${kill + 1}`).toEqual([]);
     }
     running = false;
     await Promise.all(pushing);
     for (const device of devices) await device.syncUntilSettled();
-    const finalIds = await idsOnServer(server.url);
+    const finalIds = await idsOnServer(server.url, world);
     expect(finalIds.length).toBe(new Set(finalIds).size);
     expect([...finalIds].sort()).toEqual([...created].sort());
     console.log(`${created.length} conversations, ${acknowledged.size} acknowledged across ${KILLS} kills`);

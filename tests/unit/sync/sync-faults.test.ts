@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import { AppServer } from '../../support/app-server';
-import { runFaultScenario, setUpServer } from './fault-scenario';
+import { runFaultScenario, setUpServer, type SyncWorld } from './fault-scenario';
 
 let server: AppServer;
+let world: SyncWorld;
 beforeAll(async () => {
   server = await AppServer.create('pglite');
-  await setUpServer(server);
+  world = await setUpServer(server);
 });
 afterAll(() => server?.dispose());
 
 it('S2 S4 S5 S6 five devices converge exactly once through a faulty network, on PGlite', { timeout: 600_000 }, async () => {
-  await runFaultScenario(server, Number(process.env.SYNC_SEED ?? Date.now() % 1_000_000));
+  await runFaultScenario(server, world, Number(process.env.SYNC_SEED ?? Date.now() % 1_000_000));
 });
