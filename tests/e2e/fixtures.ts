@@ -1,5 +1,7 @@
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { AppServer, type StoreKind } from '../support/app-server';
+import { openStore } from '../../src/lib/server/store';
+import { seedNetwork, type SeededNetwork, type SeedOptions } from '../support/seed-network';
 import { Tablet } from './device';
 
 export { expect };
@@ -9,15 +11,40 @@ export { expect };
  * helpers to take the tablet off the network and back.
  */
 export const test = base.extend<
-  { server: AppServer; network: { goOffline(): Promise<void>; goOnline(): Promise<void> }; tablet: Tablet },
+  {
+    seedOptions: SeedOptions | null;
+    server: AppServer;
+    seeded: SeededNetwork;
+    network: { goOffline(): Promise<void>; goOnline(): Promise<void> };
+    tablet: Tablet;
+  },
   { storeKind: StoreKind }
 >({
   storeKind: ['pglite', { option: true, scope: 'worker' }],
-  server: async ({ storeKind }, use) => {
+  /**
+   * The network each test's server starts with (tests/support/seed-network.ts): Leeds with
+   * everyone in it unless a test asks for another, or for none (`test.use({ seedOptions: null })`)
+   * to start from first-run set-up.
+   */
+  seedOptions: [{}, { option: true }],
+  server: async ({ storeKind, seedOptions }, use) => {
     const server = await AppServer.create(storeKind, process.env.E2E_POSTGRES_ADMIN_URL);
+    if (seedOptions) {
+      // Straight into the store before the server opens it (PGlite allows one process at a time).
+      const store = await openStore(server.storeConfig);
+      try {
+        server.seeded = await seedNetwork(store, seedOptions);
+      } finally {
+        await store.close();
+      }
+    }
     await server.start();
     await use(server);
     await server.dispose();
+  },
+  seeded: async ({ server }, use) => {
+    if (!server.seeded) throw new Error('This test asked for no network (seedOptions: null)');
+    await use(server.seeded);
   },
   baseURL: async ({ server }, use) => use(server.url),
   /** A tablet with a profile on disk, for browser restarts; opened by the test. */

@@ -4,11 +4,12 @@ import { readDeviceStore } from './device';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage, LOVES } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
+import type { AppServer } from '../support/app-server';
 
 const ARMLEY_TOWN_STREET = { longitude: -1.5898, latitude: 53.7985 };
 const TRAFALGAR_SQUARE = { longitude: -0.1281, latitude: 51.508 };
 
-async function setUp(page: Page) {
+async function setUp(page: Page, server: AppServer) {
   await SetupPage.leeds(page, server);
 }
 
@@ -22,7 +23,7 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
 }
 
 test('a conversation can be captured from start to save by keyboard alone', async ({ page, server }) => {
-  await setUp(page);
+  await setUp(page, server);
   await page.reload();
   await expect(new CapturePage(page).heading).toBeVisible();
   await page.keyboard.press('Tab'); // the skip link comes first
@@ -54,7 +55,7 @@ test.describe('Use my location, offline', () => {
   test('chooses the ward containing the tablet', async ({ page, context, network, server }) => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(ARMLEY_TOWN_STREET);
-    await setUp(page);
+    await setUp(page, server);
     await waitForServiceWorker(context, page);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
     await network.goOffline();
@@ -67,7 +68,7 @@ test.describe('Use my location, offline', () => {
   test('says so when the tablet is outside every ward', async ({ page, context, server }) => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(TRAFALGAR_SQUARE);
-    await setUp(page);
+    await setUp(page, server);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.getByText('This position is outside all of your network’s wards.')).toBeVisible();
@@ -76,7 +77,7 @@ test.describe('Use my location, offline', () => {
 
   test('says so when location is refused', async ({ page, context, server }) => {
     await context.clearPermissions();
-    await setUp(page);
+    await setUp(page, server);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.getByText('This device is not allowed to share its location.')).toBeVisible();

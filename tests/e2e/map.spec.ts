@@ -18,6 +18,7 @@ const HEADINGLEY = 'E05011397';
 const ROUNDHAY = 'E05011411';
 const KIRKSTALL = 'E05011402';
 const WORK = 'Widening Access to Quality Work';
+const ATTACK = '<img src=x onerror="window.__mapXss=1">';
 const HEALTH = 'Tackling Health Inequalities';
 
 
@@ -31,7 +32,7 @@ async function themeIds(request: APIRequestContext): Promise<Record<string, stri
  * health (25 % work). Roundhay: 1 in October about health only (0 % work). Kirkstall: none.
  */
 async function syncLeedsConversations(request: APIRequestContext, server: AppServer, seeded: SeededNetwork) {
-  const theme = await themeIds(page.request);
+  const theme = await themeIds(request);
   const june = '2026-06-10T10:00:00.000Z';
   const october = '2026-10-10T10:00:00.000Z';
   await pushConversations(server.url, seeded, [
@@ -134,72 +135,81 @@ test('with a ward indicator uploaded, the map shows only the most deprived 20 % 
   await expect(page).not.toHaveURL(/deprived=/);
 });
 
-test('a long table shows its first 100 wards until asked for all', async ({ page, server }) => {
-  const seeded = await SetupPage.leeds(page, server, { name: 'Derby and Derbyshire Anchor Network', wardsFile: WARD_FILES.derby });
-  const { wards } = await (await page.request.get('/api/reference')).json();
-  await pushConversations(server.url, seeded, wards.slice(0, 120).map((ward: { code: string }) => makeConversation({ wardCode: ward.code })));
+test.describe('Derby and Derbyshire', () => {
+  test.use({ seedOptions: { name: 'Derby and Derbyshire Anchor Network', wardsFile: WARD_FILES.derby } });
 
-  const map = new MapPage(page);
-  await map.open();
-  await expect(map.status).toContainText('120 conversations in 120 wards');
-  await expect(page.getByText('Showing the first 100 wards of 120 in this order.')).toBeVisible();
-  expect(await map.rowNames()).toHaveLength(100);
-  await page.getByRole('button', { name: 'Show all 120 wards' }).click();
-  await expect(map.table.getByRole('rowheader')).toHaveCount(120);
-  await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+  test('a long table shows its first 100 wards until asked for all', async ({ page, server }) => {
+    const seeded = await SetupPage.leeds(page, server);
+    const { wards } = await (await page.request.get('/api/reference')).json();
+    await pushConversations(server.url, seeded, wards.slice(0, 120).map((ward: { code: string }) => makeConversation({ wardCode: ward.code })));
+
+    const map = new MapPage(page);
+    await map.open();
+    await expect(map.status).toContainText('120 conversations in 120 wards');
+    await expect(page.getByText('Showing the first 100 wards of 120 in this order.')).toBeVisible();
+    expect(await map.rowNames()).toHaveLength(100);
+    await page.getByRole('button', { name: 'Show all 120 wards' }).click();
+    await expect(map.table.getByRole('rowheader')).toHaveCount(120);
+    await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+  });
 });
 
-test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, server }) => {
-  // A theme named like an attack: it must show as the words typed, never as HTML.
-  const attack = '<img src=x onerror="window.__mapXss=1">';
-  const seeded = await SetupPage.leeds(page, server, { themes: [attack, HEALTH] });
-  const theme = await themeIds(page.request);
-  await pushConversations(server.url, seeded, [makeConversation({ wardCode: ARMLEY, themeIds: [theme[attack]] }), makeConversation({ wardCode: ARMLEY })]);
+test.describe('a theme named like an attack', () => {
+  // It must show as the words typed, never as HTML.
+  test.use({ seedOptions: { themes: [ATTACK, HEALTH] } });
 
-  const map = new MapPage(page);
-  await map.open();
-  const wards = page.locator('path[data-ward-code][tabindex="0"][role="link"]');
-  await expect(wards).toHaveCount(33);
-  const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
-  // The wards are drawn before the figures arrive ("no figures yet"); then every one is named.
-  await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
-  for (const label of await wards.evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))) {
-    expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \(\d+%\))$/);
-  }
+  test('every ward is reached by keyboard, its tooltip says its figures as text, Enter opens it, and focus moves on out of the map', async ({ page, server }) => {
+    const attack = ATTACK;
+    const seeded = await SetupPage.leeds(page, server);
+    const theme = await themeIds(page.request);
+    await pushConversations(server.url, seeded, [makeConversation({ wardCode: ARMLEY, themeIds: [theme[attack]] }), makeConversation({ wardCode: ARMLEY })]);
 
-  await map.ward(ARMLEY).focus();
-  await expect(map.tooltip).toHaveText(sentence);
-  await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
-  await expect(map.tooltip.locator('img')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as { __mapXss?: number }).__mapXss)).toBeUndefined();
+    const map = new MapPage(page);
+    await map.open();
+    const wards = page.locator('path[data-ward-code][tabindex="0"][role="link"]');
+    await expect(wards).toHaveCount(33);
+    const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
+    // The wards are drawn before the figures arrive ("no figures yet"); then every one is named.
+    await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
+    for (const label of await wards.evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))) {
+      expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \(\d+%\))$/);
+    }
 
-  // Tab goes from ward to ward (A to Z), and on past the last one: the map does not trap focus.
-  await page.keyboard.press('Shift+Tab');
-  await expect(map.tooltip).toHaveText('Ardsley & Robin Hood, Leeds: no conversations');
-  await map.ward('E05011414').focus(); // Wetherby, the last
-  let leftTheMap = false;
-  for (let i = 0; i < 5 && !leftTheMap; i++) {
-    await page.keyboard.press('Tab');
-    leftTheMap = await page.evaluate(() => !document.activeElement?.closest('.ward-map'));
-  }
-  expect(leftTheMap).toBe(true);
+    await map.ward(ARMLEY).focus();
+    await expect(map.tooltip).toHaveText(sentence);
+    await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
+    await expect(map.tooltip.locator('img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __mapXss?: number }).__mapXss)).toBeUndefined();
 
-  // By mouse: pointing shows the ward's figures, and a click opens it.
-  await map.ward(ARMLEY).blur();
-  await map.pointAt(KIRKSTALL);
-  await expect(map.tooltip).toHaveText('Kirkstall, Leeds: no conversations');
-  const armley = await map.pointAt(ARMLEY);
-  await expect(map.tooltip).toHaveText(sentence);
-  await page.mouse.click(armley.x, armley.y);
-  await expect(page).toHaveURL(/\/wards\/E05011385$/);
-  await page.goBack();
+    // Tab goes from ward to ward (A to Z), and on past the last one: the map does not trap focus.
+    await page.keyboard.press('Shift+Tab');
+    await expect(map.tooltip).toHaveText('Ardsley & Robin Hood, Leeds: no conversations');
+    await map.ward('E05011414').focus(); // Wetherby, the last
+    let leftTheMap = false;
+    for (let i = 0; i < 5 && !leftTheMap; i++) {
+      await page.keyboard.press('Tab');
+      leftTheMap = await page.evaluate(() => !document.activeElement?.closest('.ward-map'));
+    }
+    expect(leftTheMap).toBe(true);
 
-  await map.ward(ARMLEY).focus();
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/wards\/E05011385$/);
+    // By mouse: pointing shows the ward's figures, and a click opens it.
+    await map.ward(ARMLEY).blur();
+    await map.pointAt(KIRKSTALL);
+    await expect(map.tooltip).toHaveText('Kirkstall, Leeds: no conversations');
+    const armley = await map.pointAt(ARMLEY);
+    await expect(map.tooltip).toHaveText(sentence);
+    await page.mouse.click(armley.x, armley.y);
+    await expect(page).toHaveURL(/\/wards\/E05011385$/);
+    await page.goBack();
+
+    await map.ward(ARMLEY).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/wards\/E05011385$/);
+  });
+
+  /** A 1×1 grey PNG: what a tile server sends, as small as it gets. */
 });
 
-/** A 1×1 grey PNG: what a tile server sends, as small as it gets. */
 const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AAAAwgDBUl5XUQAAAABJRU5ErkJggg==', 'base64');
 
 test('base tiles are off by default; an administrator can set a tile server, whose credit shows as text beside the ONS one', async ({ page, server }) => {

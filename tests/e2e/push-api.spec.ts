@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { PUSH_MAX_BYTES } from '../../src/lib/domain/protocol';
 import { makeConversation } from '../support/conversations';
@@ -15,17 +16,19 @@ function pushOf(seeded: SeededNetwork, conversations: unknown[]) {
       op: 'create',
       changeId: uuidv7(),
       workerId: seeded.workers.amina.id,
-      conversation: { organisationId: seeded.organisations.armley.id, ...(conversation as object) }
+      conversation: { ...(conversation as object), organisationId: (conversation as { organisationId?: string | null }).organisationId ?? seeded.organisations.armley.id }
     }))
   };
 }
 
-/** POSTs a push as the seeded tablet would (its device credential), or as `credential` says. */
-const post = (url: string, body: string | object, credential: string | null) =>
-  fetch(`${url}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(credential ? { cookie: `al_device=${credential}` } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body)
+/**
+ * POSTs a push with a tablet's device credential (or none). A fresh connection each: the server
+ * refuses an oversized body without reading it all, and then closes that connection.
+ */
+const post = (request: APIRequestContext, body: string | object, credential: string | null) =>
+  request.post('/api/sync/push', {
+    data: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    headers: { 'content-type': 'application/json', connection: 'close', ...(credential ? { cookie: `al_device=${credential}` } : {}) }
   });
 
 let seeded: SeededNetwork;
@@ -33,19 +36,19 @@ test.beforeEach(async ({ page, server }) => {
   seeded = await SetupPage.leeds(page, server);
 });
 
-test('S2 exactly-once: the same push sent twice stores each conversation once', async ({ page, server }) => {
+test('S2 exactly-once: the same push sent twice stores each conversation once', async ({ page, request }) => {
   const { themes } = await (await page.request.get('/api/reference')).json();
   const push = pushOf(seeded, [makeConversation({ wardCode: ARMLEY, themeIds: [themes[0].id] }), makeConversation({ wardCode: ARMLEY })]);
   for (let i = 0; i < 2; i++) {
-    const response = await post(server.url, push, seeded.tablet.credential);
-    expect(response.status).toBe(200);
+    const response = await post(request, push, seeded.tablet.credential);
+    expect(response.status()).toBe(200);
     expect((await response.json()).acknowledged).toEqual(push.changes.map((c) => c.changeId));
   }
   await page.goto('/wards');
   await expect(page.getByText('2 conversations synced across 33 wards.')).toBeVisible();
 });
 
-test('bad pushes get a 4xx naming the problem, and nothing of their batch is stored', async ({ page, server }) => {
+test('bad pushes get a 4xx naming the problem, and nothing of their batch is stored', async ({ page, request }) => {
   const good = () => makeConversation({ wardCode: ARMLEY });
   const cases: { name: string; body: string | object; credential?: string | null; status: number; says: string }[] = [
     { name: 'ward not in the network', body: pushOf(seeded, [good(), makeConversation({ wardCode: 'E05999999' })]), status: 422, says: 'ward E05999999 is not one of this network' },
@@ -61,8 +64,8 @@ test('bad pushes get a 4xx naming the problem, and nothing of their batch is sto
     { name: 'a credential the server never issued', body: pushOf(seeded, [good()]), credential: 'not-a-credential', status: 401, says: 'not enrolled' }
   ];
   for (const { name, body, credential, status, says } of cases) {
-    const response = await post(server.url, body, credential === undefined ? seeded.tablet.credential : credential);
-    expect(response.status, name).toBe(status);
+    const response = await post(request, body, credential === undefined ? seeded.tablet.credential : credential);
+    expect(response.status(), name).toBe(status);
     expect((await response.json()).error.message, name).toContain(says);
   }
   await page.goto('/wards');

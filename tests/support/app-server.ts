@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import { freePort } from './free-port';
 import { createDatabase } from './postgres-cluster';
+import type { SeededNetwork } from './seed-network';
 
 const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url));
 const BUILT_SERVER = `${BUILD_DIR}/index.js`;
@@ -22,6 +23,8 @@ export type StoreKind = 'pglite' | 'postgres';
 export class AppServer {
   #process?: ChildProcess;
   #output = '';
+  /** The network a test seeded into this server's store before it started, if any. */
+  seeded?: SeededNetwork;
 
   private constructor(
     readonly port: number,

@@ -22,9 +22,11 @@ export class SetupPage {
    * The Leeds Anchor Network with everyone in it (tests/support/seed-network.ts), this browser
    * signed in as its coordinator and enrolled as a tablet of Armley Community Centre, unlocked by
    * Amina: it lands on capture, ready to record, and can open the coordinator's pages too.
+   * `options` seed another network (for a test that started with none).
    */
-  static async leeds(page: Page, server: AppServer, options: SeedOptions = {}): Promise<SeededNetwork> {
-    const seeded = await seedServer(server, options);
+  static async leeds(page: Page, server: AppServer, options?: SeedOptions): Promise<SeededNetwork> {
+    // Seeded as the test asked before the server started; otherwise now, at the cost of a restart.
+    const seeded = !options && server.seeded ? server.seeded : await seedServer(server, options);
     await page.context().addCookies([sessionCookie(seeded.people.coordinator, server.url)]);
     const tablet = new TabletPage(page);
     await tablet.enrol(seeded.enrolmentCodes[0]);
