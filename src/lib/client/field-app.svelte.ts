@@ -151,7 +151,8 @@ export class FieldApp {
       const now = new Date().toISOString();
       await setLastSyncedAt(this.#db, now);
       this.lastSyncedAt = now;
-      await this.tablet.refresh({ synced: true });
+      // A worker who knew their PIN synced: lockouts from wrong PINs end (a locked tablet's own sync does not end them).
+      await this.tablet.refresh({ synced: this.tablet.worker !== null });
     } catch (error) {
       await this.#refusedTablet(error);
       this.syncProblem = error instanceof SyncError ? error.message : syncErrorMessage('server');

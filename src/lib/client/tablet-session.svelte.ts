@@ -54,26 +54,32 @@ export class TabletSession {
     return this.enrolment !== null && (this.status === 'active' || this.status === 'retiring');
   }
 
-  /** Reads what the tablet keeps; a worker whose idle time ran out while the app was closed is locked out. */
+  /** Reads what the tablet keeps, at app start; a worker whose idle time ran out while the app was closed is locked out. */
   async load(): Promise<void> {
-    const [enrolment, status, workers, unlocked, idle] = await Promise.all([
+    await this.#reload();
+    const unlocked = await getUnlocked(this.#db);
+    const worker = unlocked && this.workers.find((w) => w.id === unlocked.workerId);
+    if (worker && this.#now() - Date.parse(unlocked.lastActiveAt) < this.#idleMinutes * 60_000) {
+      this.worker = { id: worker.id, name: worker.name };
+      this.#lastActive = this.#lastWritten = Date.parse(unlocked.lastActiveAt);
+    } else if (unlocked) {
+      await setUnlocked(this.#db, null);
+    }
+  }
+
+  /** The enrolment, status, lock time and workers as kept now; a worker dropped from the roster is locked out. */
+  async #reload(): Promise<void> {
+    const [enrolment, status, workers, idle] = await Promise.all([
       getEnrolment(this.#db),
       getDeviceState(this.#db),
       this.#db.workers.toArray(),
-      getUnlocked(this.#db),
       idleLockMinutes(this.#db)
     ]);
     this.enrolment = enrolment;
     this.status = status;
     this.workers = sortByName(workers);
     this.#idleMinutes = idle;
-    const worker = unlocked && workers.find((w) => w.id === unlocked.workerId);
-    if (worker && this.#now() - Date.parse(unlocked.lastActiveAt) < idle * 60_000) {
-      this.worker = { id: worker.id, name: worker.name };
-      this.#lastActive = this.#lastWritten = Date.parse(unlocked.lastActiveAt);
-    } else if (unlocked) {
-      await setUnlocked(this.#db, null);
-    }
+    if (this.worker && !workers.some((w) => w.id === this.worker?.id)) this.worker = null;
   }
 
   /** Enrols this tablet with a code from a lead; the reason in words when it cannot. */
@@ -123,7 +129,7 @@ export class TabletSession {
     const roster = DeviceRoster.safeParse(await response.json().catch(() => null));
     if (!response.ok || !roster.success) return;
     await storeRoster(this.#db, roster.data, options);
-    await this.load();
+    await this.#reload();
   }
 
   /** The server refused this tablet: lost ones are erased, retired or unknown ones wait to be enrolled again. */
@@ -180,7 +186,7 @@ export class TabletSession {
       return { ok: false, message: refusal.success ? refusal.data.error.message : 'The PIN could not be saved. Try again.' };
     }
     await storeRoster(this.#db, roster.data, { synced: false });
-    await this.load();
+    await this.#reload();
     return this.unlock(workerId, pin);
   }
 

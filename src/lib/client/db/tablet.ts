@@ -34,14 +34,19 @@ export async function setDeviceState(db: DeviceDatabase, state: DeviceStatus | '
 }
 
 /**
- * Keeps the roster the server sent. Wrong-PIN counts stay until a sync has completed (then a
- * worker locked out here may try again); a worker who left is dropped, and with them the
- * conversations they recorded that are already on the server (nothing waiting is ever dropped).
+ * Keeps the roster the server sent. Wrong-PIN counts stay until a sync completes with a worker
+ * unlocked (`synced`), or the lead sets the worker a new PIN; a worker who left is dropped, and
+ * with them the conversations they recorded that are already on the server (nothing waiting is
+ * ever dropped).
  */
 export async function storeRoster(db: DeviceDatabase, roster: DeviceRoster, options: { synced: boolean }): Promise<void> {
   await db.transaction('rw', [db.workers, db.settings, db.conversations, db.outbox, db.rejected], async () => {
-    const before = new Map((await db.workers.toArray()).map((worker) => [worker.id, worker.failedPins]));
-    const workers: StoredWorker[] = roster.workers.map((worker) => ({ ...worker, failedPins: options.synced ? 0 : (before.get(worker.id) ?? 0) }));
+    const before = new Map((await db.workers.toArray()).map((worker) => [worker.id, worker]));
+    const workers: StoredWorker[] = roster.workers.map((worker) => {
+      const kept = before.get(worker.id);
+      const newPin = kept?.pin?.hash !== worker.pin?.hash;
+      return { ...worker, failedPins: options.synced || newPin ? 0 : (kept?.failedPins ?? 0) };
+    });
     await db.workers.clear();
     await db.workers.bulkPut(workers);
     await db.settings.bulkPut([
