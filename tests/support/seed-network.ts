@@ -144,11 +144,14 @@ export async function seedServer(server: AppServer, options: SeedOptions = {}): 
   }
 }
 
+/** A week from now, in seconds, as cookies give expiry: kept across a browser restart, as the server's are. */
+const inAWeek = () => Math.floor(Date.now() / 1000) + 7 * 24 * 60 * 60;
+
 /** The cookies that make a browser (or a request) a signed-in person or an enrolled tablet. */
 export function sessionCookie(person: SeededPerson, url: string) {
-  return { name: 'al_session', value: person.session, url };
+  return { name: 'al_session', value: person.session, url, expires: inAWeek() };
 }
 
 export function deviceCookie(tablet: SeededTablet, url: string) {
-  return { name: 'al_device', value: tablet.credential, url };
+  return { name: 'al_device', value: tablet.credential, url, expires: inAWeek() };
 }
