@@ -57,9 +57,7 @@ test('a coordinator reads every conversation in full, newest first, 50 a page', 
 
   const told = records.record('The canal towpath');
   await expect(told.getByRole('heading', { level: 2 })).toContainText('Armley');
-  await expect(records.field(told, 'Organisation')).toHaveText('Armley Community Centre');
-  await expect(records.field(told, 'Recorded by')).toHaveText('Amina');
-  await expect(records.field(told, 'People')).toHaveText('2');
+  await expect(told.locator('.meta')).toHaveText('2 people. Recorded by Amina for Armley Community Centre.');
   await expect(records.field(told, 'Themes')).toHaveText(WORK);
   await expect(records.field(told, DEFAULT_PROMPTS[0].text)).toHaveText('The canal towpath');
   await expect(records.field(told, DEFAULT_PROMPTS[1].text)).toHaveText('Somewhere for teenagers to go');
@@ -92,6 +90,7 @@ test('a lead reads only their organisation’s conversations, with contact detai
   await expect(page.getByText('Chapeltown carnival')).toHaveCount(0);
 
   const told = records.record('The canal towpath');
+  await expect(told.locator('.meta')).toHaveText('2 people. Recorded by Amina.');
   await expect(records.field(told, 'Follow-up')).toHaveText('Wanted. Contact details: kept private');
   await expect(records.field(told, 'Equality monitoring')).toHaveText('Kept private');
   await expect(records.field(told, 'Quotes')).toContainText('Keep this between us');
