@@ -5,6 +5,7 @@ import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
+import { conversationRecords } from './conversation-records-query';
 import { applyChanges } from './conversation-writes';
 import * as networks from './network-queries';
 import * as settings from './network-settings-queries';
@@ -39,6 +40,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     pull: (scope, cursor, limit) => reads.pullConversations(db, scope, cursor, limit),
     conversationHistory: (scope, id) => reads.conversationHistory(db, scope, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
+    conversationRecords: (networkId, viewer, page) => conversationRecords(db, networkId, viewer, page),
     wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
     wardPage: (networkId, code, quoteLimit) => wardPage(db, networkId, code, quoteLimit),
     saveWardIndicator: (networkId, indicator) => indicators.saveWardIndicator(db, networkId, indicator),

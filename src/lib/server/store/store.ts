@@ -1,4 +1,5 @@
 import type { Conversation } from '$lib/domain/conversation';
+import type { ConversationRecordsPage, RecordsPosition } from '$lib/domain/conversation-record';
 import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Network, ReferenceData } from '$lib/domain/network';
@@ -6,6 +7,7 @@ import type { NetworkSetup, WardWithBoundary } from '$lib/domain/network-setup';
 import type { BoundaryImportCounts } from './boundary-import';
 import type { Change, PullResult } from '$lib/domain/protocol';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
+import type { Viewer } from '$lib/domain/redaction';
 import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
 import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
@@ -69,6 +71,13 @@ export interface Store {
   /** Values that lost to concurrent edits of the same field (S5). */
   conversationHistory(scope: Omit<WorkerPullScope, 'deviceId'>, conversationId: string): Promise<HistoryEntry[]>;
   countConversations(networkId: string): Promise<number>;
+  /**
+   * One page of the conversations `viewer` may see (the rule of `maySee`, applied in SQL), newest
+   * first, starting just older than `page.before`; erased ones never. Each is redacted for the
+   * viewer (`redactConversation`) and carries its ward's, organisation's, worker's, event's and
+   * themes' names.
+   */
+  conversationRecords(networkId: string, viewer: Viewer, page: { before: RecordsPosition | null; limit: number }): Promise<ConversationRecordsPage>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
   /**

@@ -1,0 +1,62 @@
+import type { BrowserContext } from '@playwright/test';
+import { uuidv7 } from 'uuidv7';
+import type { Conversation } from '../../src/lib/domain/conversation';
+import { openStore, type Store } from '../../src/lib/server/store';
+import type { AppServer } from '../support/app-server';
+import { enrolTablet, seedNetwork, sessionCookie, type SeededNetwork, type SeededPerson, type SeededTablet } from '../support/seed-network';
+
+/**
+ * The Leeds network of `seedNetwork` for the pages coordinators and leads use, with a tablet of
+ * Chapeltown's too, and whatever `more` adds while the store is open. PGlite allows one process
+ * per data directory, so the server is stopped meanwhile.
+ */
+export async function seedForManagers<T = void>(
+  server: AppServer,
+  more?: (store: Store, seeded: SeededNetwork & { chapeltownTablet: SeededTablet }) => Promise<T>
+): Promise<SeededNetwork & { chapeltownTablet: SeededTablet; more: T }> {
+  await server.stop();
+  const store = await openStore(server.storeConfig);
+  try {
+    const seeded = await seedNetwork(store);
+    const { network, organisations, people } = seeded;
+    const chapeltownTablet = await enrolTablet(store, network.id, organisations.chapeltown.id, 'Chapeltown tablet', people.coordinator.id);
+    const all = { ...seeded, chapeltownTablet };
+    return { ...all, more: (await more?.(store, all)) as T };
+  } finally {
+    await store.close();
+    await server.start();
+  }
+}
+
+/** Runs `use` on the server's store while the server is stopped (PGlite has one process at a time). */
+export async function withStore<T>(server: AppServer, use: (store: Store) => Promise<T>): Promise<T> {
+  await server.stop();
+  const store = await openStore(server.storeConfig);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+    await server.start();
+  }
+}
+
+/** Conversations recorded by a worker on one of their organisation's tablets. */
+export function recordConversations(store: Store, networkId: string, tablet: SeededTablet, workerId: string, conversations: Conversation[]) {
+  return store.applyChanges({
+    networkId,
+    deviceId: tablet.id,
+    organisationId: tablet.organisationId,
+    changes: conversations.map((conversation) => ({
+      op: 'create' as const,
+      changeId: uuidv7(),
+      workerId,
+      conversation: { ...conversation, organisationId: tablet.organisationId }
+    }))
+  });
+}
+
+/** This browser as a signed-in person. */
+export async function signInAs(context: BrowserContext, person: SeededPerson, url: string) {
+  await context.clearCookies();
+  await context.addCookies([sessionCookie(person, url)]);
+}
