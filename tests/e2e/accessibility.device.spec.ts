@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { seedServer } from '../support/seed-network';
+import { seedServer, sessionCookie } from '../support/seed-network';
 import { readDeviceStore } from './device';
 import { expect, test } from './fixtures';
 import { CapturePage } from './pages/capture-page';
@@ -28,6 +28,7 @@ test.describe('from first-run set-up', () => {
     const tablet = new TabletPage(page);
     await page.goto('/');
     await expectNoViolations(page, 'start page, neither signed in nor enrolled');
+    await page.context().addCookies([sessionCookie(seeded.people.coordinator, server.url)]);
     await page.goto('/enrol');
     await page.getByLabel('Enrolment code').fill('K7M3-QX9P-2T4');
     await page.getByRole('button', { name: 'Enrol this tablet' }).click();

@@ -3,29 +3,22 @@ import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../src/lib/domain/conversation';
 import { openStore, type Store } from '../../src/lib/server/store';
 import type { AppServer } from '../support/app-server';
-import { enrolTablet, seedNetwork, sessionCookie, type SeededNetwork, type SeededPerson, type SeededTablet } from '../support/seed-network';
+import { sessionCookie, type SeededNetwork, type SeededPerson, type SeededTablet } from '../support/seed-network';
 
 /**
- * The Leeds network of `seedNetwork` for the pages coordinators and leads use, with a tablet of
- * Chapeltown's too, and whatever `more` adds while the store is open. PGlite allows one process
- * per data directory, so the server is stopped meanwhile.
+ * The Leeds network the fixture seeded (`seedNetwork`: a tablet each for Armley and Chapeltown),
+ * and whatever `more` adds while the store is open. PGlite allows one process per data
+ * directory, so the server is stopped meanwhile.
  */
 export async function seedForManagers<T = void>(
   server: AppServer,
-  more?: (store: Store, seeded: SeededNetwork & { chapeltownTablet: SeededTablet }) => Promise<T>
-): Promise<SeededNetwork & { chapeltownTablet: SeededTablet; more: T }> {
-  await server.stop();
-  const store = await openStore(server.storeConfig);
-  try {
-    const seeded = await seedNetwork(store);
-    const { network, organisations, people } = seeded;
-    const chapeltownTablet = await enrolTablet(store, network.id, organisations.chapeltown.id, 'Chapeltown tablet', people.coordinator.id);
-    const all = { ...seeded, chapeltownTablet };
-    return { ...all, more: (await more?.(store, all)) as T };
-  } finally {
-    await store.close();
-    await server.start();
-  }
+  more?: (store: Store, seeded: SeededNetwork) => Promise<T>
+): Promise<SeededNetwork & { more: T }> {
+  // The fixture seeded the network before the server started; only what a test adds needs a restart.
+  const seeded = server.seeded;
+  if (!seeded) throw new Error('These tests need the seeded network (seedOptions)');
+  const added = more ? await withStore(server, (store) => more(store, seeded)) : undefined;
+  return { ...seeded, more: added as T };
 }
 
 /** Runs `use` on the server's store while the server is stopped (PGlite has one process at a time). */

@@ -3,6 +3,8 @@ import type { SeededNetwork, SeededWorker } from '../support/seed-network';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { TabletPage } from './pages/tablet-page';
+import { WorkersPage } from './pages/workers-page';
+import { sessionCookie } from '../support/seed-network';
 
 /** What a worker's pull from another of the centre's tablets brings: the conversations the server holds as theirs. */
 async function recordedBy(serverUrl: string, seeded: SeededNetwork, worker: SeededWorker): Promise<PullResult['conversations']> {
@@ -86,7 +88,12 @@ test('five wrong PINs lock a worker out on the tablet until it syncs; another wo
   await tablet.unlock(seeded.workers.amina);
 });
 
-test('a worker with no PIN chooses one on the tablet while it is online', async ({ page, seeded }) => {
+test('a worker the lead added without a PIN chooses one on the tablet while it is online', async ({ page, server, seeded }) => {
+  await page.context().addCookies([sessionCookie(seeded.people.lead, server.url)]);
+  const workers = new WorkersPage(page);
+  await workers.open();
+  await workers.add({ name: 'Dee' });
+  await expect(workers.worker('Dee')).toContainText('No PIN yet');
   const tablet = new TabletPage(page);
   await tablet.enrol(seeded.enrolmentCodes[0]);
   await page.getByRole('radio', { name: 'Dee' }).check();

@@ -44,8 +44,7 @@ export interface SeededNetwork {
   network: Network;
   organisations: { armley: Organisation; chapeltown: Organisation };
   people: { coordinator: SeededPerson; lead: SeededPerson; staff: SeededPerson };
-  /** Amina and Ben (Armley) and Chidi (Chapeltown) have PINs; Dee (Armley) has none yet. */
-  workers: { amina: SeededWorker; ben: SeededWorker; chidi: SeededWorker; dee: SeededWorker };
+  workers: { amina: SeededWorker; ben: SeededWorker; chidi: SeededWorker };
   /** Enrolled for Armley Community Centre, whose workers are Amina and Ben. */
   tablet: SeededTablet;
   /** Enrolled for Chapeltown Youth Hub, whose worker is Chidi. */
@@ -85,14 +84,13 @@ export async function seedNetwork(store: Store, options: SeedOptions = {}): Prom
     staff: await person('staff', 'Sam Staff', 'sam@leeds-hospitals.example', null)
   };
   const worker = async (name: string, pin: string, organisationId: string): Promise<SeededWorker> => {
-    const added = await store.workers.addWorker(network.id, { organisationId, name, pin: pin ? await hashPin(pin) : null });
+    const added = await store.workers.addWorker(network.id, { organisationId, name, pin: await hashPin(pin) });
     return { id: added.id, name, pin, organisationId };
   };
   const workers = {
     amina: await worker('Amina', '2468', armley.id),
     ben: await worker('Ben', '1357', armley.id),
-    chidi: await worker('Chidi', '9753', chapeltown.id),
-    dee: await worker('Dee', '', armley.id)
+    chidi: await worker('Chidi', '9753', chapeltown.id)
   };
   const tablet = await enrolTablet(store, network.id, armley.id, 'Tablet 1', people.coordinator.id);
   const chapeltownTablet = await enrolTablet(store, network.id, chapeltown.id, 'Hub tablet', people.coordinator.id);
