@@ -2,25 +2,35 @@
 // response, static files included (adapter-node serves those before the app's hooks run). Shuts
 // down as adapter-node's own server does: on SIGTERM or SIGINT it stops taking connections,
 // finishes requests in flight, then emits 'sveltekit:shutdown' so the app closes its database.
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SECURITY_HEADERS } from '../src/lib/server/security-headers.js';
 
-/** A page (not a file, nor the API): a path with no extension outside /api/. @param {string} url */
-const isPage = (url) => {
-  const path = url.split('?')[0];
-  return !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-};
+/**
+ * The paths of the pages prerendered into static HTML (the app shell): each carries its policy in
+ * a meta tag with its script's hash, which a header policy here would contradict.
+ * @param {string} dir @param {string} base @returns {string[]}
+ */
+function prerenderedPaths(dir, base = '') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return prerenderedPaths(join(dir, entry.name), `${base}/${entry.name}`);
+    if (!entry.name.endsWith('.html')) return [];
+    return [entry.name === 'index.html' ? base || '/' : `${base}/${entry.name.slice(0, -'.html'.length)}`];
+  });
+}
 
 /** @param {string} buildDir */
 export async function serve(buildDir) {
   const { handler } = await import(pathToFileURL(join(buildDir, 'handler.js')).href);
+  const prerendered = new Set(prerenderedPaths(join(buildDir, 'prerendered')));
   const server = http.createServer((request, response) => {
-    const page = isPage(request.url ?? '/');
+    const path = (request.url ?? '/').split('?')[0];
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      // A page's policy is SvelteKit's (with its script's nonce, or a hash in a prerendered page's meta tag).
-      if (!(page && name === 'content-security-policy')) response.setHeader(name, value);
+      // Pages SvelteKit renders replace this policy with theirs (their script's nonce or hash).
+      if (!(prerendered.has(path) && name === 'content-security-policy')) response.setHeader(name, value);
     }
     handler(request, response, () => {
       response.statusCode = 404;
