@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async open(next?: string) {
+    await this.page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
+    await expect(this.heading).toBeVisible();
+  }
+
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Sign in', level: 1 });
+  }
+
+  get email() {
+    return this.page.getByLabel('Email address');
+  }
+
+  get password() {
+    return this.page.getByLabel('Password', { exact: true });
+  }
+
+  get errorSummary() {
+    return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  }
+
+  async signIn(email: string, password: string) {
+    await this.email.fill(email);
+    await this.password.fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
