@@ -24,7 +24,7 @@ export class PeoplePage {
     const form = this.page.getByRole('region', { name: 'Invite someone' });
     await form.getByLabel('Email address').fill(values.email);
     if (values.role) await form.getByRole('radio', { name: values.role }).check();
-    if (values.organisation) await form.getByLabel('Organisation').selectOption({ label: values.organisation });
+    if (values.organisation) await form.getByLabel('Organisation', { exact: true }).selectOption({ label: values.organisation });
     await form.getByRole('button', { name: 'Invite' }).click();
   }
 
@@ -50,7 +50,7 @@ export class PeoplePage {
   async changeRole(name: string, role: Role, organisation?: string) {
     const person = await this.manage(name);
     await person.getByRole('radio', { name: role }).check();
-    await person.getByLabel('Organisation').selectOption(organisation ? { label: organisation } : { value: '' });
+    await person.getByLabel('Organisation', { exact: true }).selectOption(organisation ? { label: organisation } : { value: '' });
     await person.getByRole('button', { name: `Save role for ${name}` }).click();
   }
 

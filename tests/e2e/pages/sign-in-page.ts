@@ -27,6 +27,10 @@ export class SignInPage {
   async signIn(email: string, password: string) {
     await this.email.fill(email);
     await this.password.fill(password);
+    const answered = this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await answered;
+    // The page has taken in the answer: it went on, or shows why not and takes the next attempt.
+    await expect(this.page.getByRole('button', { name: 'Signing in…' })).toHaveCount(0);
   }
 }
