@@ -368,16 +368,17 @@ export function describeAccountsContract(kind: string, open: () => Promise<Accou
       });
 
       it('pages through the log by the last id seen, missing and repeating nothing', async () => {
-        for (let i = 0; i < 7; i++) await store.audit.record(network.id, { actor: actor('Cora'), action: 'settings-changed', subject: `change ${i}` });
+        // Past ten entries, so ids of one and two digits are compared.
+        for (let i = 0; i < 12; i++) await store.audit.record(network.id, { actor: actor('Cora'), action: 'settings-changed', subject: `change ${i}` });
         const seen: string[] = [];
         let before: string | null = null;
         for (;;) {
-          const page = await store.audit.list(network.id, { action: 'settings-changed' }, { before, limit: 3 });
+          const page = await store.audit.list(network.id, { action: 'settings-changed' }, { before, limit: 5 });
           if (page.length === 0) break;
           seen.push(...page.map((e) => e.subject));
           before = page[page.length - 1].id;
         }
-        expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `change ${6 - i}`));
+        expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `change ${11 - i}`));
       });
     });
   });
