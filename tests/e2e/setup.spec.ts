@@ -16,8 +16,8 @@ test('set-up names every problem at once, linked to its field, and keeps what wa
   await expect(setup.errorSummary.getByRole('link')).toHaveText([
     'Enter the name of your network',
     'Choose a ward boundary file: a GeoJSON file of wards from the ONS Open Geography Portal.',
-    'Enter a name',
-    'Enter an email address',
+    'Enter your name',
+    'Enter your email address',
     'A password must be at least 10 characters: three random words make a good one'
   ]);
   await expect(setup.errorSummary).toBeFocused();

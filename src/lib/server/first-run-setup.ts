@@ -56,10 +56,13 @@ export async function checkFirstRun(input: FirstRunInput): Promise<Checked<First
       problem(SETUP_FIELDS.wards, error.message);
     }
   }
+  // Beside the network's name, "your" says whose name and email these are.
   const coordinatorName = PersonName.safeParse(input.coordinator.name);
-  if (!coordinatorName.success) problem(SETUP_FIELDS.coordinatorName, coordinatorName.error.issues[0].message);
+  if (!coordinatorName.success) {
+    problem(SETUP_FIELDS.coordinatorName, input.coordinator.name.trim() ? coordinatorName.error.issues[0].message : 'Enter your name');
+  }
   const email = Email.safeParse(input.coordinator.email);
-  if (!email.success) problem(SETUP_FIELDS.coordinatorEmail, email.error.issues[0].message);
+  if (!email.success) problem(SETUP_FIELDS.coordinatorEmail, input.coordinator.email.trim() ? email.error.issues[0].message : 'Enter your email address');
   const password = await checkNewPassword(input.coordinator.password, input.coordinator.passwordAgain, SETUP_FIELDS.password);
   if (!password.ok) errors.push(...password.errors);
 
