@@ -130,3 +130,16 @@ test('only a path on this site is followed after signing in', async ({ page, ser
   await page.goto('/sign-in?next=%2Fwards');
   await expect(page).toHaveURL(`${server.url}/wards`);
 });
+
+test('after twenty attempts from one connection the sign-in page answers 429 and says to wait', async ({ page, server }) => {
+  const { people } = await seedServer(server);
+  const attempt = (email: string) =>
+    page.request.post('/sign-in', { form: { email, password: 'a guess' }, headers: { origin: server.url, accept: 'text/html' }, maxRedirects: 0 });
+  for (let i = 1; i <= 20; i++) expect((await attempt(`guess-${i}@example.org`)).status()).toBe(400);
+  expect((await attempt('guess-21@example.org')).status()).toBe(429);
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(people.coordinator.email, people.coordinator.password);
+  await expect(signIn.errorSummary).toContainText(/Too many sign-in attempts from this connection. Wait (10|9) minutes and try again./);
+  await expect(signIn.email).toHaveValue(people.coordinator.email);
+});
