@@ -4,8 +4,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { PAGE_CSP_DIRECTIVES } from './src/lib/server/security-headers.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-/** Readable on the device page, and different for every build so updates are noticed. */
-const buildName = `${version} (built ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+/**
+ * Readable on the device page, and different for every build so updates are noticed. Made once per
+ * build process: SvelteKit reads this file more than once, and a name that changed between the
+ * client and server halves (a minute boundary) would leave the page and its scripts mismatched.
+ */
+process.env.ANCHOR_BUILD_NAME ??= `${version} (built ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+const buildName = process.env.ANCHOR_BUILD_NAME;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -8,8 +8,8 @@ import { SetupPage } from './pages/setup-page';
 test('the set-up command refuses while the server holds its PGlite data directory, and harms nothing', async ({ page, server }) => {
   await SetupPage.leeds(page, server);
 
-  const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', '--network', 'Derby', '--wards', WARD_FILES.derby], {
-    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }
+  const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', '--network', 'Derby', '--wards', WARD_FILES.derby, '--coordinator', 'derby@example.org'], {
+    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '', COORDINATOR_PASSWORD: 'a long enough password' }
   }).catch((error) => error);
   expect(cli.code).toBe(1);
   expect(cli.stderr).toContain('is in use by another process');

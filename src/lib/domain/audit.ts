@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   'role-changed': 'Role changed',
   'person-deactivated': 'Person deactivated',
   'person-reactivated': 'Person reactivated',
+  'person-unlocked': 'Account unlocked',
   'enrolment-created': 'Enrolment code created',
   'device-enrolled': 'Tablet enrolled',
   'device-retired': 'Tablet retired',

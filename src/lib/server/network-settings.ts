@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Checked, FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
-import { DEFAULT_PRIVACY_NOTICE, PrivacyNotice } from '$lib/domain/network';
+import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
 import { Organisation } from '$lib/domain/organisation';
 import { PromptText } from '$lib/domain/prompt';
 
@@ -16,6 +16,7 @@ export const PRIVACY_NOTICE_FIELD = 'privacy-notice';
 export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'event-place' } as const;
 export const ORGANISATION_FIELD = 'organisation-name';
 export const MAX_PROMPTS = 20;
+export const IDLE_LOCK_FIELD = 'idle-lock-minutes';
 
 /** The id of the n-th prompt input (counting from 0), as the page renders it. */
 export const promptField = (index: number) => `prompt-${index + 1}`;
@@ -102,4 +103,15 @@ export function checkNewOrganisation(name: string): Checked<string> {
 /** The id of the organisation to archive, from the hidden input of its row. */
 export function checkOrganisationId(value: string): Checked<string> {
   return Uuid.safeParse(value).success ? { ok: true, value } : invalid('organisations', 'Choose an organisation from the list to archive');
+}
+
+/** How long a tablet may sit untouched before it locks (whole minutes), and whether leads see contact details. */
+export function checkAccessSettings(input: { idleLockMinutes: string; leadsSeeContacts: boolean }): Checked<{ idleLockMinutes: number; leadsSeeContacts: boolean }> {
+  const text = input.idleLockMinutes.trim();
+  const { min, max } = IDLE_LOCK_MINUTES;
+  if (text === '') return invalid(IDLE_LOCK_FIELD, 'Enter the number of minutes before an idle tablet locks');
+  if (!/^[0-9]+$/.test(text)) return invalid(IDLE_LOCK_FIELD, `Enter the minutes as a whole number, like ${IDLE_LOCK_MINUTES.default}`);
+  const minutes = Number(text);
+  if (minutes < min || minutes > max) return invalid(IDLE_LOCK_FIELD, `The minutes must be between ${min} and ${max} (4 hours)`);
+  return { ok: true, value: { idleLockMinutes: minutes, leadsSeeContacts: input.leadsSeeContacts } };
 }

@@ -1,34 +1,43 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_THEME_NAMES } from '$lib/domain/theme';
-import { SetupInputError, prepareNetworkSetup, themeNamesFromText } from '$lib/server/network-setup';
+import { startSession } from '$lib/server/auth/sessions';
+import { checkFirstRun, setUpFirstRun } from '$lib/server/first-run-setup';
+import { themeNamesFromText } from '$lib/server/network-setup';
 import { NetworkAlreadySetUpError } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-  if (await locals.store.getNetwork()) redirect(303, '/');
+  if (locals.network) redirect(303, '/');
   return { defaultThemes: DEFAULT_THEME_NAMES.join('\n') };
 };
 
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
+  default: async ({ request, locals, cookies, url }) => {
     const form = await request.formData();
-    const values = { name: String(form.get('name') ?? ''), themes: String(form.get('themes') ?? '') };
+    // Kept to show again when something is wrong; passwords never are.
+    const values = {
+      name: text(form, 'name').slice(0, 500),
+      themes: text(form, 'themes').slice(0, 20_000),
+      coordinatorName: text(form, 'coordinatorName').slice(0, 500),
+      coordinatorEmail: text(form, 'coordinatorEmail').slice(0, 500)
+    };
     const file = form.get('wards');
-    if (!(file instanceof File) || file.size === 0) {
-      return fail(400, { values, field: 'wards', error: 'Choose a ward boundary file: a GeoJSON file of wards from the ONS Open Geography Portal.' });
-    }
+    const checked = await checkFirstRun({
+      name: values.name,
+      themeNames: themeNamesFromText(values.themes),
+      boundaryFileText: file instanceof File && file.size > 0 ? await file.text() : null,
+      coordinator: { name: values.coordinatorName, email: values.coordinatorEmail, password: text(form, 'password'), passwordAgain: text(form, 'passwordAgain') }
+    });
+    if (!checked.ok) return fail(400, { values, errors: checked.errors });
     try {
-      const setup = prepareNetworkSetup({
-        name: values.name,
-        themeNames: themeNamesFromText(values.themes),
-        boundaryFileText: await file.text()
-      });
-      await locals.store.setUpNetwork(setup);
+      const { coordinator } = await setUpFirstRun(locals.store, checked.value, 'set-up page');
+      await startSession(locals.store, cookies, url, coordinator.id);
     } catch (error) {
-      if (error instanceof SetupInputError) return fail(400, { values, field: error.field, error: error.message });
       if (error instanceof NetworkAlreadySetUpError) redirect(303, '/');
       throw error;
     }
-    redirect(303, '/capture');
+    redirect(303, '/settings/people?welcome');
   }
 };

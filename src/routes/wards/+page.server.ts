@@ -1,9 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { pagePerson } from '$lib/server/auth/guard';
 import { wardsTableView } from '$lib/server/ward-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
+  const { network } = pagePerson(locals);
   const reference = await locals.store.getReferenceData();
-  if (!reference) redirect(303, '/setup');
-  return wardsTableView(locals.store, reference.network.id, reference.themes);
+  return wardsTableView(locals.store, network.id, reference?.themes ?? []);
 };

@@ -4,17 +4,37 @@ import { seedServer, sessionCookie, type SeededNetwork, type SeedOptions } from 
 import { WARD_FILES } from '../../support/shared-data';
 import { TabletPage } from './tablet-page';
 
+type WardsFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+/** The first coordinator, as the Leeds set-up makes them. */
+export const FIRST_COORDINATOR = { name: 'Cora Smith', email: 'cora@leeds-anchors.example', password: 'correct horse battery staple' };
+
 export class SetupPage {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page.goto('/');
+    await this.page.goto('/setup');
     await expect(this.page.getByRole('heading', { name: 'Set up your network' })).toBeVisible();
   }
 
-  async submit(values: { name?: string; wardsFile?: string | { name: string; mimeType: string; buffer: Buffer } }) {
+  get errorSummary() {
+    return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  }
+
+  /** Fills in what is given (the rest stays as it is) and submits. */
+  async submit(values: {
+    name?: string;
+    wardsFile?: WardsFile;
+    coordinator?: Partial<{ name: string; email: string; password: string; passwordAgain: string }>;
+  }) {
     if (values.name !== undefined) await this.page.getByLabel('Network name').fill(values.name);
     if (values.wardsFile) await this.page.getByLabel('Ward boundaries').setInputFiles(values.wardsFile);
+    const coordinator = values.coordinator ?? {};
+    if (coordinator.name !== undefined) await this.page.getByLabel('Your name').fill(coordinator.name);
+    if (coordinator.email !== undefined) await this.page.getByLabel('Your email address').fill(coordinator.email);
+    if (coordinator.password !== undefined) await this.page.getByLabel('Password', { exact: true }).fill(coordinator.password);
+    const again = coordinator.passwordAgain ?? coordinator.password;
+    if (again !== undefined) await this.page.getByLabel('Password again').fill(again);
     await this.page.getByRole('button', { name: 'Set up network' }).click();
   }
 

@@ -29,7 +29,7 @@ export async function list(
         and ($4::date is null or at >= ($4::date::timestamp at time zone 'Europe/London'))
         and ($5::date is null or at < (($5::date + 1)::timestamp at time zone 'Europe/London'))
         and ($6::bigint is null or id < $6::bigint)
-      order by id desc limit $7`,
+      order by audit_log.id desc limit $7`, // the table's bigint id: by the text `id` selected, '9' would come before '60'
     [networkId, filters.action ?? null, filters.who ?? null, filters.from ?? null, filters.to ?? null, page.before, page.limit]
   );
   return rows.map((row) => ({

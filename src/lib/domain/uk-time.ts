@@ -1,0 +1,13 @@
+/** Times as people in the UK read them, whatever the device's own time zone. */
+const UK = 'Europe/London';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: UK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const date = new Intl.DateTimeFormat('en-GB', { timeZone: UK, day: 'numeric', month: 'long', year: 'numeric' });
+const time = new Intl.DateTimeFormat('en-GB', { timeZone: UK, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** '2026-07-01T13:05:09Z' as '1 Jul 2026, 14:05:09'. */
+export const formatUkDateTime = (iso: string) => dateTime.format(new Date(iso));
+/** '2026-07-01T13:05:09Z' as '1 July 2026'. */
+export const formatUkDate = (iso: string) => date.format(new Date(iso));
+/** '2026-07-01T13:05:09Z' as '14:05'. */
+export const formatUkTime = (iso: string) => time.format(new Date(iso));

@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+
+/** Public: anyone (a resident, a worker before enrolling) may read how their words are used. */
+export const load: PageServerLoad = async ({ locals }) => {
+  const network = locals.network;
+  return network
+    ? { setUp: true as const, networkName: network.name, notice: network.privacyNotice, leadsSeeContacts: network.leadsSeeContacts }
+    : { setUp: false as const };
+};

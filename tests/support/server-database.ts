@@ -1,0 +1,43 @@
+import { openStore, type Store } from '../../src/lib/server/store';
+import { openPgliteDatabase } from '../../src/lib/server/store/pglite-database';
+import { openPostgresDatabase } from '../../src/lib/server/store/postgres-database';
+import type { SqlClient } from '../../src/lib/server/store/sql-database';
+import type { AppServer } from './app-server';
+
+/**
+ * Reaches a test app server's database from the test, as only a test may: to move time on (expire
+ * a link) or to add what would take too long through the pages. PGlite allows one process per
+ * data directory, so its server is stopped meanwhile and started again; PostgreSQL is shared.
+ */
+export async function withServerSql<T>(server: AppServer, work: (sql: SqlClient) => Promise<T>): Promise<T> {
+  const { databaseUrl, dataDir } = server.storeConfig;
+  if (databaseUrl) {
+    const db = await openPostgresDatabase(databaseUrl);
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  }
+  await server.stop();
+  const db = await openPgliteDatabase(dataDir);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+    await server.start();
+  }
+}
+
+/** As withServerSql, through the store. */
+export async function withServerStore<T>(server: AppServer, work: (store: Store) => Promise<T>): Promise<T> {
+  const stopped = !server.storeConfig.databaseUrl;
+  if (stopped) await server.stop();
+  const store = await openStore(server.storeConfig);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+    if (stopped) await server.start();
+  }
+}
