@@ -49,6 +49,8 @@ export interface SeededNetwork {
   tablet: SeededTablet;
   /** Enrolled for Chapeltown Youth Hub, whose worker is Chidi. */
   chapeltownTablet: SeededTablet;
+  /** Enrolled for Armley, then reported lost: its credential is refused everywhere. */
+  revokedTablet: SeededTablet;
   /** Unused enrolment codes for Armley (valid 15 minutes), for browsers to enrol with as a tablet would. */
   enrolmentCodes: string[];
 }
@@ -94,9 +96,11 @@ export async function seedNetwork(store: Store, options: SeedOptions = {}): Prom
   };
   const tablet = await enrolTablet(store, network.id, armley.id, 'Tablet 1', people.coordinator.id);
   const chapeltownTablet = await enrolTablet(store, network.id, chapeltown.id, 'Hub tablet', people.coordinator.id);
+  const revokedTablet = await enrolTablet(store, network.id, armley.id, 'Lost tablet', people.coordinator.id);
+  await store.devices.setDeviceStatus(network.id, revokedTablet.id, 'lost', null);
   const enrolmentCodes = [];
   for (let i = 2; i <= 4; i++) enrolmentCodes.push(await newEnrolmentCodeFor(store, network.id, armley.id, `Tablet ${i}`, people.coordinator.id));
-  return { network, organisations: { armley, chapeltown }, people, workers, tablet, chapeltownTablet, enrolmentCodes };
+  return { network, organisations: { armley, chapeltown }, people, workers, tablet, chapeltownTablet, revokedTablet, enrolmentCodes };
 }
 
 export async function newSession(store: Store, personId: string): Promise<string> {

@@ -41,3 +41,23 @@ export async function withServerStore<T>(server: AppServer, work: (store: Store)
     if (stopped) await server.start();
   }
 }
+
+/**
+ * Every table of the server's database, each as its row count and a digest of its rows in order:
+ * equal snapshots mean nothing was added, changed or removed.
+ */
+export async function snapshotDatabase(server: AppServer): Promise<Record<string, string>> {
+  return withServerSql(server, async (sql) => {
+    const tables = await sql.query<{ name: string }>(
+      `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`
+    );
+    const snapshot: Record<string, string> = {};
+    for (const { name } of tables) {
+      const [row] = await sql.query<{ digest: string }>(
+        `select count(*)::text || ' rows, ' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`
+      );
+      snapshot[name] = row.digest;
+    }
+    return snapshot;
+  });
+}

@@ -54,16 +54,24 @@ describe('Conversation schema', () => {
   });
 });
 
-describe('PushRequest schema (protocol v1)', () => {
-  const push = { protocol: 1, kind: 'push', deviceId: uuidv7(), userId: null, changes: [{ op: 'create', changeId: uuidv7(), conversation: good }] };
+describe('PushRequest schema (protocol v2)', () => {
+  const push = { protocol: 2, kind: 'push', changes: [{ op: 'create', changeId: uuidv7(), workerId: uuidv7(), conversation: good }] };
 
-  it('accepts a v1 push of creates', () => {
+  it('accepts a v2 push of creates, each naming its worker', () => {
     expect(PushRequest.safeParse(push).success).toBe(true);
   });
 
-  it('refuses another protocol version, an empty batch and an unknown operation', () => {
-    expect(PushRequest.safeParse({ ...push, protocol: 2 }).success).toBe(false);
+  it('refuses another protocol version, an empty batch, an unknown operation and a change without its worker', () => {
+    expect(PushRequest.safeParse({ ...push, protocol: 1 }).success).toBe(false);
     expect(PushRequest.safeParse({ ...push, changes: [] }).success).toBe(false);
     expect(PushRequest.safeParse({ ...push, changes: [{ ...push.changes[0], op: 'explode' }] }).success).toBe(false);
+    const { workerId: _, ...anonymous } = push.changes[0];
+    expect(PushRequest.safeParse({ ...push, changes: [anonymous] }).success).toBe(false);
+  });
+
+  it('never accepts a withheld value in a change: only what a worker typed goes to the server', () => {
+    const change = { op: 'update', changeId: uuidv7(), workerId: uuidv7(), conversationId: uuidv7(), baseRevision: 1 };
+    expect(PushRequest.safeParse({ ...push, changes: [{ ...change, fields: { followUp: { wanted: true, withheld: true } } }] }).success).toBe(false);
+    expect(PushRequest.safeParse({ ...push, changes: [{ ...change, fields: { equality: { withheld: true } } }] }).success).toBe(false);
   });
 });

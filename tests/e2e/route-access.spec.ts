@@ -1,0 +1,289 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import { makeConversation } from '../support/conversations';
+import type { SeededNetwork } from '../support/seed-network';
+import { snapshotDatabase } from '../support/server-database';
+import { WARD_FILES } from '../support/shared-data';
+import { expect, test } from './fixtures';
+
+/**
+ * The route × role matrix (issue 10), built from the route files themselves: every page, form
+ * action and endpoint, asked by everyone who might ask, gets the answer the access rules give.
+ * A route file with no entry here fails the test, so no route ships without a decision. The
+ * table is written out by hand on purpose: it states the rules independently of PAGE_ACCESS and
+ * the guards, which it checks.
+ */
+
+const ROLES = ['anonymous', 'revoked', 'device', 'staff', 'lead', 'coordinator'] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * What a caller gets. Pages and form actions: `ok` (served or done), `sign-in` or `enrol` (sent
+ * there by the guard), `home` (sent to the start page), `forbidden` (403). Endpoints: `ok`
+ * (admitted: anything but 401 and 403), `unauthorised` (401), `forbidden` (403).
+ */
+type Outcome = 'ok' | 'sign-in' | 'enrol' | 'home' | 'forbidden' | 'unauthorised';
+
+const everyone = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(ROLES.map((role) => [role, outcome])) as Record<Role, Outcome>;
+const PUBLIC = everyone('ok');
+const DEVICE_PAGE = { anonymous: 'enrol', revoked: 'forbidden', device: 'ok', staff: 'forbidden', lead: 'forbidden', coordinator: 'forbidden' } as const;
+const PEOPLE_PAGE = { anonymous: 'sign-in', revoked: 'forbidden', device: 'forbidden', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
+const MANAGERS_PAGE = { ...PEOPLE_PAGE, staff: 'forbidden' } as const;
+const COORDINATOR_PAGE = { ...MANAGERS_PAGE, lead: 'forbidden' } as const;
+const SIGNED_IN_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
+const PEOPLE_API = { ...SIGNED_IN_API, device: 'forbidden' } as const;
+const COORDINATOR_API = { ...PEOPLE_API, staff: 'forbidden', lead: 'forbidden' } as const;
+const DEVICE_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'forbidden', lead: 'forbidden', coordinator: 'forbidden' } as const;
+
+interface PageEntry {
+  /** Who may open the page (and so post its forms). */
+  page: Record<Role, Outcome>;
+  /** Its form actions; they answer as the page does unless given here. */
+  actions?: Record<string, Record<Role, Outcome> | 'as-page'>;
+}
+
+interface EndpointEntry {
+  methods: Record<string, Record<Role, Outcome>>;
+}
+
+/** Every page route and what each caller gets; signed-in people are sent on from sign-in, and everyone from set-up once it is done. */
+const PAGES: Record<string, PageEntry> = {
+  '/': { page: PUBLIC },
+  '/sign-in': { page: { ...PUBLIC, staff: 'home', lead: 'home', coordinator: 'home' }, actions: { default: PUBLIC } },
+  '/invitation/[token]': { page: PUBLIC, actions: { default: PUBLIC } },
+  '/reset-password': { page: PUBLIC, actions: { default: PUBLIC } },
+  '/reset-password/[token]': { page: PUBLIC, actions: { default: PUBLIC } },
+  '/enrol': { page: PUBLIC },
+  '/privacy': { page: PUBLIC },
+  '/setup': { page: everyone('home'), actions: { default: everyone('home') } },
+  '/capture': { page: DEVICE_PAGE },
+  '/conversations': { page: DEVICE_PAGE },
+  '/conversations/[id]': { page: DEVICE_PAGE },
+  '/device': { page: DEVICE_PAGE },
+  '/map': { page: PEOPLE_PAGE },
+  '/wards': { page: PEOPLE_PAGE },
+  '/wards/[code]': { page: PEOPLE_PAGE },
+  '/account': { page: PEOPLE_PAGE, actions: { signOut: 'as-page', signOutEverywhere: 'as-page', changePassword: 'as-page' } },
+  '/records': { page: MANAGERS_PAGE },
+  '/settings/workers': { page: MANAGERS_PAGE, actions: { add: 'as-page', setPin: 'as-page', remove: 'as-page' } },
+  '/settings/devices': { page: MANAGERS_PAGE, actions: { enrol: 'as-page', retire: 'as-page', lost: 'as-page' } },
+  '/settings': {
+    page: COORDINATOR_PAGE,
+    actions: Object.fromEntries(
+      ['access', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+    )
+  },
+  '/settings/people': {
+    page: COORDINATOR_PAGE,
+    actions: Object.fromEntries(['invite', 'withdraw', 'changeRole', 'deactivate', 'reactivate', 'unlock', 'resetLink'].map((a) => [a, 'as-page' as const]))
+  },
+  '/settings/boundaries': { page: COORDINATOR_PAGE },
+  '/settings/indicators': { page: COORDINATOR_PAGE, actions: { upload: 'as-page', remove: 'as-page' } },
+  '/audit': { page: COORDINATOR_PAGE }
+};
+
+const ENDPOINTS: Record<string, EndpointEntry> = {
+  '/api/session': { methods: { GET: PUBLIC } },
+  '/api/enrol': { methods: { POST: PUBLIC } },
+  '/api/reference': { methods: { GET: SIGNED_IN_API } },
+  '/api/reference/boundaries': { methods: { GET: SIGNED_IN_API } },
+  '/api/map': { methods: { GET: PEOPLE_API } },
+  '/api/map/tiles': { methods: { GET: PEOPLE_API } },
+  '/api/indicators': { methods: { GET: PEOPLE_API } },
+  '/api/boundaries': { methods: { POST: COORDINATOR_API } },
+  '/api/sync/push': { methods: { POST: DEVICE_API } },
+  '/api/sync/pull': { methods: { POST: DEVICE_API } },
+  '/api/device/roster': { methods: { GET: DEVICE_API } },
+  '/api/device/workers/[id]/pin': { methods: { POST: DEVICE_API } },
+  '/api/conversations/[id]/history': { methods: { GET: DEVICE_API } }
+};
+
+// The route files, as SvelteKit sees them ----------------------------------------------------
+
+const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
+
+function routeFiles(dir = ROUTES_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? routeFiles(join(dir, entry.name)) : entry.name.startsWith('+') ? [join(dir, entry.name)] : []
+  );
+}
+
+const routeIdOf = (file: string) => `/${relative(ROUTES_DIR, file).split(sep).slice(0, -1).join('/')}`.replace(/\/$/, '') || '/';
+
+/** The form actions a +page.server.ts exports (the keys of its `actions` object). */
+function actionsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const start = source.indexOf('export const actions');
+  if (start < 0) return [];
+  const block = source.slice(start, source.indexOf('\n};', start));
+  return [...block.matchAll(/^ {2}([A-Za-z]+): /gm)].map((match) => match[1]);
+}
+
+/** The HTTP methods a +server.ts exports. */
+const methodsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+
+test('every route file has a decision in the matrix', () => {
+  const files = routeFiles();
+  const pages = files.filter((f) => f.endsWith('+page.svelte')).map(routeIdOf).sort();
+  expect(pages, 'pages without an entry').toEqual(Object.keys(PAGES).sort());
+  for (const file of files.filter((f) => f.endsWith('+page.server.ts'))) {
+    const declared = Object.keys(PAGES[routeIdOf(file)]?.actions ?? {}).sort();
+    expect(actionsOf(file).sort(), `form actions of ${routeIdOf(file)}`).toEqual(declared);
+  }
+  const endpoints = files.filter((f) => f.endsWith('+server.ts'));
+  expect(endpoints.map(routeIdOf).sort(), 'endpoints without an entry').toEqual(Object.keys(ENDPOINTS).sort());
+  for (const file of endpoints) expect(methodsOf(file).sort(), `methods of ${routeIdOf(file)}`).toEqual(Object.keys(ENDPOINTS[routeIdOf(file)].methods).sort());
+});
+
+// Asking ---------------------------------------------------------------------------------------
+
+interface Ask {
+  what: string;
+  path: string;
+  method: string;
+  body?: string;
+  contentType?: string;
+  expected: Record<Role, Outcome>;
+  kind: 'page' | 'endpoint';
+}
+
+/** Concrete addresses for routes with parameters. */
+function pathOf(routeId: string, seeded: SeededNetwork): string {
+  return routeId
+    .replace('/wards/[code]', '/wards/E05011385')
+    .replace('/conversations/[id]', `/conversations/${uuidv7()}`)
+    .replace('/workers/[id]', `/workers/${seeded.workers.amina.id}`)
+    .replace('[token]', 'not-a-real-token');
+}
+
+/**
+ * What every form sends: fields that would change something on every form if the caller were
+ * let in (names, emails, settings), and ids of nothing, so an admitted caller changes no one
+ * else's access while the matrix runs.
+ */
+function formBody(seeded: SeededNetwork): string {
+  return new URLSearchParams({
+    name: 'Matrix',
+    email: 'matrix@example.org',
+    role: 'staff',
+    organisationId: seeded.organisations.armley.id,
+    label: 'Matrix tablet',
+    pin: '1234',
+    workerId: uuidv7(),
+    deviceId: uuidv7(),
+    personId: uuidv7(),
+    eventId: uuidv7(),
+    indicatorId: uuidv7(),
+    privacyNotice: 'Changed by a request that should have been refused.',
+    idleLockMinutes: '5',
+    date: '2026-12-01',
+    place: 'Nowhere',
+    promptText: 'Changed?',
+    password: 'matrix matrix matrix',
+    passwordAgain: 'matrix matrix matrix'
+  }).toString();
+}
+
+function endpointBody(path: string, seeded: SeededNetwork): string | undefined {
+  if (path === '/api/sync/push') {
+    const conversation = makeConversation({ wardCode: 'E05011385', organisationId: seeded.organisations.armley.id });
+    return JSON.stringify({ protocol: 2, kind: 'push', changes: [{ op: 'create', changeId: uuidv7(), workerId: seeded.workers.amina.id, conversation }] });
+  }
+  if (path === '/api/sync/pull') return JSON.stringify({ protocol: 2, kind: 'pull', workerId: seeded.workers.amina.id, cursor: '0' });
+  if (path === '/api/boundaries') return readFileSync(WARD_FILES.leeds, 'utf8');
+  if (path === '/api/enrol') return JSON.stringify({ code: 'AAAA-BBBB-CCCC' });
+  if (path.endsWith('/pin')) return JSON.stringify({ pin: '1234' });
+  return undefined;
+}
+
+function asks(seeded: SeededNetwork): Ask[] {
+  const all: Ask[] = [];
+  for (const [routeId, entry] of Object.entries(PAGES)) {
+    const path = pathOf(routeId, seeded);
+    all.push({ what: `GET ${routeId}`, path, method: 'GET', expected: entry.page, kind: 'page' });
+    for (const [action, expected] of Object.entries(entry.actions ?? {})) {
+      all.push({
+        what: `POST ${routeId} ?/${action}`,
+        path: action === 'default' ? path : `${path}?/${action}`,
+        method: 'POST',
+        body: formBody(seeded),
+        contentType: 'application/x-www-form-urlencoded',
+        expected: expected === 'as-page' ? entry.page : expected,
+        kind: 'page'
+      });
+    }
+  }
+  for (const [routeId, entry] of Object.entries(ENDPOINTS)) {
+    for (const [method, expected] of Object.entries(entry.methods)) {
+      let path = pathOf(routeId, seeded);
+      if (routeId === '/api/conversations/[id]/history') path = `/api/conversations/${uuidv7()}/history?worker=${seeded.workers.amina.id}`;
+      if (routeId === '/api/map') path = `/api/map?theme=${uuidv7()}`;
+      const body = method === 'GET' ? undefined : endpointBody(routeId, seeded);
+      all.push({ what: `${method} ${routeId}`, path, method, body, contentType: 'application/json', expected, kind: 'endpoint' });
+    }
+  }
+  // Signing out and changing passwords last: they end the asker's own session.
+  return all.sort((a, b) => Number(a.path.startsWith('/account?/')) - Number(b.path.startsWith('/account?/')));
+}
+
+function cookieOf(role: Role, seeded: SeededNetwork): string {
+  switch (role) {
+    case 'anonymous':
+      return '';
+    case 'revoked':
+      return `al_device=${seeded.revokedTablet.credential}`;
+    case 'device':
+      return `al_device=${seeded.tablet.credential}`;
+    default:
+      return `al_session=${seeded.people[role].session}`;
+  }
+}
+
+async function outcomeOf(url: string, ask: Ask, cookie: string): Promise<{ outcome: Outcome | `other ${number}`; status: number }> {
+  const response = await fetch(`${url}${ask.path}`, {
+    method: ask.method,
+    redirect: 'manual',
+    headers: {
+      accept: ask.kind === 'page' ? 'text/html' : 'application/json',
+      origin: url,
+      ...(cookie ? { cookie } : {}),
+      ...(ask.body ? { 'content-type': ask.contentType! } : {})
+    },
+    body: ask.body
+  });
+  await response.arrayBuffer();
+  const { status } = response;
+  const location = response.headers.get('location') ?? '';
+  if (status === 401) return { outcome: 'unauthorised', status };
+  if (status === 403) return { outcome: 'forbidden', status };
+  if (ask.kind === 'page' && status === 303 && location.startsWith('/sign-in?next=')) return { outcome: 'sign-in', status };
+  if (ask.kind === 'page' && status === 303 && location === '/enrol') return { outcome: 'enrol', status };
+  if (ask.kind === 'page' && status === 303 && location === '/') return { outcome: 'home', status };
+  return { outcome: status < 500 ? 'ok' : `other ${status}`, status };
+}
+
+test('every page, form action and endpoint answers each caller as the access rules say; refused callers change nothing', async ({ server, seeded }) => {
+  test.setTimeout(240_000);
+  const all = asks(seeded);
+  const mismatches: string[] = [];
+  const ask = async (role: Role, requests: Ask[]) => {
+    for (const request of requests) {
+      const { outcome, status } = await outcomeOf(server.url, request, cookieOf(role, seeded));
+      if (outcome !== request.expected[role]) mismatches.push(`${role}: ${request.what} → ${outcome} (${status}), expected ${request.expected[role]}`);
+    }
+  };
+
+  // Nobody signed in, and a tablet reported lost, at every route that is not public: refused, and
+  // the database is exactly as it was, though every request would have changed it had it been let in.
+  const isPublic = (request: Ask) => ['ok', 'home'].includes(request.expected.anonymous);
+  const before = await snapshotDatabase(server);
+  await ask('anonymous', all.filter((request) => !isPublic(request)));
+  await ask('revoked', all.filter((request) => !isPublic(request)));
+  expect(await snapshotDatabase(server)).toEqual(before);
+  await ask('anonymous', all.filter(isPublic));
+  await ask('revoked', all.filter(isPublic));
+  for (const role of ['device', 'staff', 'lead', 'coordinator'] as const) await ask(role, all);
+  expect(mismatches).toEqual([]);
+});
