@@ -28,7 +28,8 @@ type Outcome = 'ok' | 'sign-in' | 'enrol' | 'home' | 'forbidden' | 'unauthorised
 
 const everyone = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(ROLES.map((role) => [role, outcome])) as Record<Role, Outcome>;
 const PUBLIC = everyone('ok');
-const DEVICE_PAGE = { anonymous: 'enrol', revoked: 'forbidden', device: 'ok', staff: 'forbidden', lead: 'forbidden', coordinator: 'forbidden' } as const;
+/** A tablet's pages are shells with no data: a revoked tablet gets them, to learn it was revoked. */
+const DEVICE_PAGE = { anonymous: 'enrol', revoked: 'ok', device: 'ok', staff: 'forbidden', lead: 'forbidden', coordinator: 'forbidden' } as const;
 const PEOPLE_PAGE = { anonymous: 'sign-in', revoked: 'forbidden', device: 'forbidden', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
 const MANAGERS_PAGE = { ...PEOPLE_PAGE, staff: 'forbidden' } as const;
 const COORDINATOR_PAGE = { ...MANAGERS_PAGE, lead: 'forbidden' } as const;
@@ -57,7 +58,8 @@ const PAGES: Record<string, PageEntry> = {
   '/reset-password/[token]': { page: PUBLIC, actions: { default: PUBLIC } },
   '/enrol': { page: PUBLIC },
   '/privacy': { page: PUBLIC },
-  '/setup': { page: everyone('home'), actions: { default: everyone('home') } },
+  // Once set up, set-up sends everyone on; posting it again is refused by the store (a second network).
+  '/setup': { page: everyone('home'), actions: { default: PUBLIC } },
   '/capture': { page: DEVICE_PAGE },
   '/conversations': { page: DEVICE_PAGE },
   '/conversations/[id]': { page: DEVICE_PAGE },
@@ -142,6 +144,8 @@ test('every route file has a decision in the matrix', () => {
 interface Ask {
   what: string;
   path: string;
+  /** For a page with a server load: where the browser asks for its data (SvelteKit's __data.json). */
+  dataPath?: string;
   method: string;
   body?: string;
   contentType?: string;
@@ -198,11 +202,15 @@ function endpointBody(path: string, seeded: SeededNetwork): string | undefined {
   return undefined;
 }
 
+/** Routes whose page has a server load: the page is a shell (ssr is off) and the load answers its data request. */
+const withLoads = new Set(routeFiles().filter((f) => f.endsWith('+page.server.ts')).map(routeIdOf));
+
 function asks(seeded: SeededNetwork): Ask[] {
   const all: Ask[] = [];
   for (const [routeId, entry] of Object.entries(PAGES)) {
     const path = pathOf(routeId, seeded);
-    all.push({ what: `GET ${routeId}`, path, method: 'GET', expected: entry.page, kind: 'page' });
+    const dataPath = withLoads.has(routeId) ? `${path === '/' ? '' : path}/__data.json` : undefined;
+    all.push({ what: `GET ${routeId}`, path, dataPath, method: 'GET', expected: entry.page, kind: 'page' });
     for (const [action, expected] of Object.entries(entry.actions ?? {})) {
       all.push({
         what: `POST ${routeId} ?/${action}`,
@@ -242,6 +250,19 @@ function cookieOf(role: Role, seeded: SeededNetwork): string {
 }
 
 async function outcomeOf(url: string, ask: Ask, cookie: string): Promise<{ outcome: Outcome | `other ${number}`; status: number }> {
+  const page = await answerOf(url, ask, cookie);
+  if (page.outcome !== 'ok' || !ask.dataPath) return page;
+  // The shell was served: what decides is its data, which the app asks for next.
+  const data = await fetch(`${url}${ask.dataPath}`, { headers: cookie ? { cookie } : {} });
+  const body = (await data.json().catch(() => null)) as { type?: string; location?: string } | null;
+  if (data.status === 403) return { outcome: 'forbidden', status: 403 };
+  if (body?.type === 'redirect' && body.location?.startsWith('/sign-in?next=')) return { outcome: 'sign-in', status: data.status };
+  if (body?.type === 'redirect' && body.location === '/enrol') return { outcome: 'enrol', status: data.status };
+  if (body?.type === 'redirect' && body.location === '/') return { outcome: 'home', status: data.status };
+  return { outcome: data.status < 500 ? 'ok' : `other ${data.status}`, status: data.status };
+}
+
+async function answerOf(url: string, ask: Ask, cookie: string): Promise<{ outcome: Outcome | `other ${number}`; status: number }> {
   const response = await fetch(`${url}${ask.path}`, {
     method: ask.method,
     redirect: 'manual',

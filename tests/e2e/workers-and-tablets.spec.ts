@@ -197,10 +197,10 @@ test('a lead enrols a tablet with a code that works once, then retires one and r
   await expect(tablets.tablet('Spare tablet')).toContainText('Reported lost');
   await expect(tablets.tablet('Spare tablet').getByRole('button')).toHaveCount(0);
   // Lost (and retired) tablets are listed after those in use; a retiring one may still be reported lost.
-  expect(await tablets.labels()).toEqual(['Tablet 1', 'Spare tablet']);
+  expect(await tablets.labels()).toEqual(['Tablet 1', 'Lost tablet', 'Spare tablet']);
   await tablets.reportLost('Tablet 1');
   await expect(tablets.tablet('Tablet 1')).toContainText('Reported lost');
-  expect(await tablets.labels()).toEqual(['Spare tablet', 'Tablet 1']);
+  expect(await tablets.labels()).toEqual(['Lost tablet', 'Spare tablet', 'Tablet 1']);
 
   // A lost tablet is refused, and each change is in the audit log.
   const refused = await rosterOf(request, seeded.tablet, server.url);

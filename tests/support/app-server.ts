@@ -46,6 +46,16 @@ export class AppServer {
     return new AppServer(port, { ...env, DATABASE_URL: url });
   }
 
+  /**
+   * A second server process on this one's PostgreSQL database, on a port of its own: two
+   * processes behind a proxy, as a larger deployment runs them.
+   */
+  static async alongside(other: AppServer): Promise<AppServer> {
+    if (!other.env.DATABASE_URL) throw new Error('Only PostgreSQL is shared by several server processes.');
+    const port = await freePort();
+    return new AppServer(port, { ...other.env, PORT: String(port) });
+  }
+
   /** Where this server keeps its data, for opening the same store directly while it is stopped. */
   get storeConfig(): { dataDir?: string; databaseUrl?: string } {
     return this.env.DATABASE_URL ? { databaseUrl: this.env.DATABASE_URL } : { dataDir: this.dataDir };

@@ -24,6 +24,8 @@ export class FieldApp {
   reference = $state<ReferenceState>({ status: 'loading' });
   /** What the server last said about this browser; kept for offline use. Null until first known. */
   session = $state.raw<SessionInfo | null>(null);
+  /** Asking the server who this is, after signing in or out (every navigation asks again). */
+  checkingSession = $state(false);
   waiting = $state(0);
   syncing = $state(false);
   progress = $state<SyncProgress | null>(null);
@@ -94,6 +96,7 @@ export class FieldApp {
   /** What the server says about this browser; offline, what it said last time. */
   async refreshSession(): Promise<void> {
     let info: SessionInfo;
+    this.checkingSession = true;
     try {
       const response = await this.#fetch('/api/session');
       const parsed = SessionInfo.safeParse(await response.json());
@@ -101,6 +104,8 @@ export class FieldApp {
       info = parsed.data;
     } catch {
       return;
+    } finally {
+      this.checkingSession = false;
     }
     this.session = info;
     await this.#db.settings.put({ key: 'session', value: JSON.stringify(info) });

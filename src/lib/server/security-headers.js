@@ -18,10 +18,11 @@ export const SECURITY_HEADERS = {
 
 /**
  * The page policy SvelteKit completes with a nonce or hash for its inline script. Styles may be
- * inline (Svelte and Leaflet set them); scripts never. Images may come from anywhere: the base-map
- * tile server is set at run time (MAP_TILE_URL) while this policy is fixed at build time, in the
- * app shell the service worker keeps offline. Nothing a user types is ever rendered as HTML, so
- * no page can be made to load an image it was not built to.
+ * inline (Svelte and Leaflet set them); scripts never. Images and connections may reach other
+ * origins: the base-map tile server is set at run time (MAP_TILE_URL), and a coordinator's browser
+ * downloads ward boundaries from the ONS service at an address they may change, while this policy
+ * is fixed at build time, in the app shell the service worker keeps offline. Nothing a user types
+ * is ever rendered as HTML, and no script runs but the app's own.
  * @type {Record<string, string[]>}
  */
 export const PAGE_CSP_DIRECTIVES = {
@@ -29,7 +30,7 @@ export const PAGE_CSP_DIRECTIVES = {
   'script-src': ['self'],
   'style-src': ['self', 'unsafe-inline'],
   'img-src': ['self', 'data:', 'blob:', 'https:', 'http:'],
-  'connect-src': ['self'],
+  'connect-src': ['self', 'https:', 'http:'],
   'font-src': ['self'],
   'manifest-src': ['self'],
   'worker-src': ['self'],

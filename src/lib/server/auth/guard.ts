@@ -95,6 +95,9 @@ export function guardPage(event: Pick<RequestEvent, 'locals' | 'route' | 'url'>)
   if ('caller' in admission) return;
   const { refusal } = admission;
   if (refusal.reason === 'not-set-up') redirect(303, '/setup');
+  // A tablet's pages are shells with no data: a retired or lost tablet gets them, so the app runs,
+  // hears that it was revoked (and, if lost, erases what it holds). Its API calls are refused.
+  if (refusal.reason === 'device-retired' || refusal.reason === 'device-lost') return;
   if (refusal.status === 401) {
     const next = encodeURIComponent(event.url.pathname + event.url.search);
     redirect(303, access.length === 1 && access[0] === 'device' ? '/enrol' : `/sign-in?next=${next}`);
