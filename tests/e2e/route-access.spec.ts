@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import { makeConversation } from '../support/conversations';
-import type { SeededNetwork } from '../support/seed-network';
+import { PASSWORD, type SeededNetwork } from '../support/seed-network';
 import { snapshotDatabase } from '../support/server-database';
 import { WARD_FILES } from '../support/shared-data';
 import { expect, test } from './fixtures';
@@ -249,6 +249,19 @@ function cookieOf(role: Role, seeded: SeededNetwork): string {
   }
 }
 
+/** Signs a person in again through the sign-in form (after a request that signed them out); their new cookie. */
+async function signInAgain(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: PASSWORD })
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('al_session='));
+  if (!cookie) throw new Error(`${email} could not sign in again (${response.status})`);
+  return cookie.split(';')[0];
+}
+
 async function outcomeOf(url: string, ask: Ask, cookie: string): Promise<{ outcome: Outcome | `other ${number}`; status: number }> {
   const page = await answerOf(url, ask, cookie);
   if (page.outcome !== 'ok' || !ask.dataPath) return page;
@@ -290,9 +303,14 @@ test('every page, form action and endpoint answers each caller as the access rul
   const all = asks(seeded);
   const mismatches: string[] = [];
   const ask = async (role: Role, requests: Ask[]) => {
+    let cookie = cookieOf(role, seeded);
     for (const request of requests) {
-      const { outcome, status } = await outcomeOf(server.url, request, cookieOf(role, seeded));
+      const { outcome, status } = await outcomeOf(server.url, request, cookie);
       if (outcome !== request.expected[role]) mismatches.push(`${role}: ${request.what} → ${outcome} (${status}), expected ${request.expected[role]}`);
+      // Signing out (here or everywhere) and changing the password end the asker's session.
+      if (request.path.startsWith('/account?/') && role !== 'anonymous' && role !== 'revoked' && role !== 'device') {
+        cookie = await signInAgain(server.url, seeded.people[role].email);
+      }
     }
   };
 
