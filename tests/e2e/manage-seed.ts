@@ -1,7 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../src/lib/domain/conversation';
-import { openStore, type Store } from '../../src/lib/server/store';
+import type { Store } from '../../src/lib/server/store';
+import { withServerStore } from '../support/server-database';
 import type { AppServer } from '../support/app-server';
 import { sessionCookie, type SeededNetwork, type SeededPerson, type SeededTablet } from '../support/seed-network';
 
@@ -17,20 +18,8 @@ export async function seedForManagers<T = void>(
   // The fixture seeded the network before the server started; only what a test adds needs a restart.
   const seeded = server.seeded;
   if (!seeded) throw new Error('These tests need the seeded network (seedOptions)');
-  const added = more ? await withStore(server, (store) => more(store, seeded)) : undefined;
+  const added = more ? await withServerStore(server, (store) => more(store, seeded)) : undefined;
   return { ...seeded, more: added as T };
-}
-
-/** Runs `use` on the server's store while the server is stopped (PGlite has one process at a time). */
-export async function withStore<T>(server: AppServer, use: (store: Store) => Promise<T>): Promise<T> {
-  await server.stop();
-  const store = await openStore(server.storeConfig);
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-    await server.start();
-  }
 }
 
 /** Conversations recorded by a worker on one of their organisation's tablets. */

@@ -1,7 +1,8 @@
 import { DEFAULT_PROMPTS } from '../../src/lib/domain/prompt';
 import { answersOf, makeConversation } from '../support/conversations';
 import { expect, test } from './fixtures';
-import { recordConversations, seedForManagers, signInAs, withStore } from './manage-seed';
+import { recordConversations, seedForManagers, signInAs } from './manage-seed';
+import { withServerStore } from '../support/server-database';
 import { RecordsPage } from './pages/records-page';
 
 const ARMLEY_WARD = 'E05011385';
@@ -101,7 +102,7 @@ test('a lead reads only their organisation’s conversations, with contact detai
   await expect(records.records).toHaveCount(1);
   await expect(records.records).toContainText('Older words 0');
 
-  await withStore(server, (store) => store.setAccessSettings(seeded.network.id, { idleLockMinutes: 10, leadsSeeContacts: true }));
+  await withServerStore(server, (store) => store.setAccessSettings(seeded.network.id, { idleLockMinutes: 10, leadsSeeContacts: true }));
   await records.open();
   await expect(records.field(records.record('The canal towpath'), 'Follow-up')).toContainText(CONTACT);
   await expect(records.field(records.record('The canal towpath'), 'Equality monitoring')).toHaveText('Kept private');

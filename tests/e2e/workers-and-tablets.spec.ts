@@ -2,7 +2,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { RosterWorker } from '../../src/lib/domain/device';
 import { deviceCookie, type SeededTablet } from '../support/seed-network';
 import { expect, test } from './fixtures';
-import { seedForManagers, signInAs, withStore } from './manage-seed';
+import { seedForManagers, signInAs } from './manage-seed';
+import { withServerStore } from '../support/server-database';
 import { TabletsPage } from './pages/tablets-page';
 import { WorkersPage } from './pages/workers-page';
 
@@ -142,7 +143,7 @@ test('a lead cannot see or change another organisation’s workers or tablets, e
   const roster = await rosterOf(request, seeded.chapeltownTablet, server.url);
   expect(roster.status).toBe(200);
   expect(roster.body.workers.map((w: RosterWorker) => w.name)).toEqual(['Chidi']);
-  const audit = await withStore(server, (store) => store.audit.list(seeded.network.id, {}, { before: null, limit: 100 }));
+  const audit = await withServerStore(server, (store) => store.audit.list(seeded.network.id, {}, { before: null, limit: 100 }));
   expect(audit.filter((entry) => entry.actor.id === seeded.people.lead.id)).toEqual([]);
 });
 
@@ -206,7 +207,7 @@ test('a lead enrols a tablet with a code that works once, then retires one and r
   const refused = await rosterOf(request, seeded.tablet, server.url);
   expect(refused.status).toBe(403);
   expect(refused.body.error.reason).toBe('device-lost');
-  const audit = await withStore(server, (store) => store.audit.list(seeded.network.id, {}, { before: null, limit: 100 }));
+  const audit = await withServerStore(server, (store) => store.audit.list(seeded.network.id, {}, { before: null, limit: 100 }));
   expect(audit.filter((e) => e.actor.id === seeded.people.lead.id).map((e) => [e.action, e.subject]).reverse()).toEqual([
     ['enrolment-created', 'Spare tablet'],
     ['device-retired', 'Tablet 1'],
@@ -229,6 +230,6 @@ test('anchor staff are refused the workers, tablets and conversations pages', as
   expect(await data.text()).not.toContain('Amina');
   const posted = await postAction(page, server.url, '/settings/workers?/remove', { workerId: seeded.workers.amina.id });
   expect(posted.status()).toBe(403);
-  const roster = await withStore(server, (store) => store.workers.roster(seeded.organisations.armley.id));
+  const roster = await withServerStore(server, (store) => store.workers.roster(seeded.organisations.armley.id));
   expect(roster.map((w) => w.name)).toEqual(['Amina', 'Ben']);
 });

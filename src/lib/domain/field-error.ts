@@ -22,3 +22,10 @@ export function fieldErrorsFromIssues(
   }
   return errors;
 }
+
+/** The message for a field, if it has one. */
+export const messageFor = (errors: readonly FieldError[], field: string): string | undefined => errors.find((e) => e.field === field)?.message;
+
+/** A control's aria-describedby: its hint, then its error when it has one (GOV.UK's order). */
+export const describedByOf = (errors: readonly FieldError[], field: string, hint?: string): string | undefined =>
+  [hint, messageFor(errors, field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;

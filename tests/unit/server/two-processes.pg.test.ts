@@ -49,7 +49,7 @@ describe('two server processes on one PostgreSQL', () => {
     const signOut = await fetch(`${b.url}/account?/signOut`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: cookie!, origin: b.url, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: cookie!, origin: b.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
       body: ''
     });
     expect(signOut.status).toBe(303);
