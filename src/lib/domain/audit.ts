@@ -24,7 +24,6 @@ export const AUDIT_ACTIONS = {
   'device-enrolled': 'Tablet enrolled',
   'device-retired': 'Tablet retired',
   'device-lost': 'Tablet reported lost',
-  'device-refused': 'Request from a retired or lost tablet refused',
   'worker-added': 'Worker added',
   'worker-removed': 'Worker removed',
   'worker-pin-set': 'Worker PIN set',

@@ -79,13 +79,14 @@ export interface StoredWorker extends RosterWorker {
   failedPins: number;
 }
 
+/** What the device keeps by key; 'deviceId' and the network-wide 'pullCursor' are kept from versions before accounts. */
 export interface DeviceSetting {
   key:
     | 'deviceId'
+    | 'pullCursor'
     | 'lastSyncedAt'
     | 'recentWards'
     | 'boundariesEtag'
-    | 'pullCursor'
     | 'enrolment'
     | 'unlocked'
     | 'idleLockMinutes'
