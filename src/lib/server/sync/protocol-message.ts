@@ -1,5 +1,6 @@
 import { MessageEnvelope, PROTOCOL_VERSION, type ProtocolErrorBody, type RejectedChange } from '$lib/domain/protocol';
 import { syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
+import { apiErrorBody } from '../api-error';
 import { BodyTooLargeError, readBodyText } from './read-body';
 
 export type RefusalStatus = 400 | 403 | 409 | 413 | 422 | 426;
@@ -7,7 +8,7 @@ export type Refusal = { status: RefusalStatus; body: ProtocolErrorBody };
 
 export const refuse = (status: RefusalStatus, reason: SyncErrorReason, message: string, rejected?: RejectedChange[]): Refusal => ({
   status,
-  body: { error: rejected ? { reason, message, rejected } : { reason, message } }
+  body: apiErrorBody(reason, message, rejected)
 });
 
 /**
