@@ -73,12 +73,18 @@ test('a ward’s page shows its theme counts, months and only the quotes residen
   for (const hidden of ['Keep this between us', '0113 496 0000', 'prefer', 'Headingley words']) {
     await expect(page.locator('body')).not.toContainText(hidden);
   }
-  // Nor does the page's data carry them to the browser.
-  const pageData = await (await page.request.get(`/wards/${ARMLEY}/__data.json`)).text();
-  expect(pageData).toContain('We need jobs here');
-  for (const hidden of ['Keep this between us', '0113 496 0000', 'prefer-not-to-say', 'followUp', 'equality']) {
-    expect(pageData).not.toContain(hidden);
+  // Nor does the page's data carry them to the browser, the coordinator's or anchor staff's.
+  const staff = { cookie: `al_session=${seeded.people.staff.session}` };
+  for (const pageData of [
+    await (await page.request.get(`/wards/${ARMLEY}/__data.json`)).text(),
+    await (await fetch(`${server.url}/wards/${ARMLEY}/__data.json`, { headers: staff })).text(),
+    await (await fetch(`${server.url}/wards/__data.json`, { headers: staff })).text()
+  ]) {
+    for (const hidden of ['Keep this between us', '0113 496 0000', 'prefer-not-to-say', 'followUp', 'equality']) {
+      expect(pageData).not.toContain(hidden);
+    }
   }
+  expect(await (await fetch(`${server.url}/wards/${ARMLEY}/__data.json`, { headers: staff })).text()).toContain('We need jobs here');
   expect(dialogs).toEqual([]);
 });
 
