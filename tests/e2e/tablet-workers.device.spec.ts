@@ -109,3 +109,29 @@ test('a worker the lead added without a PIN chooses one on the tablet while it i
   await tablet.switchWorker();
   await tablet.unlock({ name: 'Dee', pin: '4321' });
 });
+
+test('left alone for the network’s idle time, the tablet locks; the unfinished conversation waits for its worker', async ({ page, seeded }) => {
+  await page.clock.install();
+  const tablet = new TabletPage(page);
+  await tablet.enrol(seeded.enrolmentCodes[0]);
+  await tablet.unlock(seeded.workers.amina);
+  const capture = new CapturePage(page);
+  await capture.chooseWard('Armley');
+  await page.getByLabel('What do you love about where you live?').fill('Half-told when the tablet was put down');
+
+  await page.clock.fastForward('09:00');
+  await expect(page.getByText('Recording as Amina')).toBeVisible(); // 9 minutes: still open
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'Who is recording?' })).toBeVisible();
+  await expect(page.getByText('Half-told when the tablet was put down')).toHaveCount(0);
+
+  // Ben sees none of it; Amina finds her conversation where she left it.
+  await tablet.unlock(seeded.workers.ben);
+  await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toHaveCount(0);
+  await expect(page.getByLabel('What do you love about where you live?')).toHaveValue('');
+  await tablet.switchWorker();
+  await tablet.unlock(seeded.workers.amina);
+  await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue it' }).click();
+  await expect(page.getByLabel('What do you love about where you live?')).toHaveValue('Half-told when the tablet was put down');
+});
