@@ -1,6 +1,7 @@
 /**
  * Issue 4, what a worker feels on the tablet, in Chromium: saving with 10,000 conversations already
- * on the device, opening the capture page offline from cold, and the capture page's JavaScript.
+ * on the device, opening the capture page offline from cold, and the capture page's JavaScript. The
+ * tablet is enrolled through the app's /enrol page and unlocked by Amina, whose 10,000 they are.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { openStore } from '../src/lib/server/store';
+import type { Conversation } from '../src/lib/domain/conversation';
 import { AppServer } from '../tests/support/app-server';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/support/chromium';
-import { networkSetupFromFile, WARD_FILES } from '../tests/support/shared-data';
+import { seedBeforeStart } from './bench-network';
 import { generateConversations } from './generate-conversations';
 import type { BenchResult } from './results';
+import { enrol, unlockAndSync } from './tablet';
 
 const ON_DEVICE = 10_000;
 const SAVES = 60;
@@ -29,17 +31,19 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
   const server = await AppServer.create('pglite');
   const profile = mkdtempSync(join(tmpdir(), 'anchor-bench-tablet-'));
   try {
-    const store = await openStore({ dataDir: server.dataDir });
-    await store.setUpNetwork(networkSetupFromFile(WARD_FILES.leeds));
-    const { wards, themes } = (await store.getReferenceData())!;
-    await store.close();
+    const { seeded, refs } = await seedBeforeStart(server);
+    const amina = seeded.workers.amina;
     await server.start();
 
     const open = () => chromium.launchPersistentContext(profile, { ...CHROMIUM_LAUNCH_OPTIONS, baseURL: server.url, serviceWorkers: 'allow' });
     let context = await open();
     let page = context.pages()[0] ?? (await context.newPage());
-    // The JavaScript the capture page needs before the form shows; what loads later on demand
-    // (sync engine, location, service-worker registration) is not counted.
+    await enrol(page, seeded.enrolmentCodes[0]);
+    await unlockAndSync(page, amina);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The JavaScript the capture page needs before the form shows, opened afresh on the enrolled,
+    // unlocked tablet; what loads later on demand (sync engine, location, service-worker
+    // registration) is not counted.
     const scripts = new Set<string>();
     const collect = (request: import('@playwright/test').Request) => {
       if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
@@ -48,23 +52,26 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
     await page.goto('/capture');
     await page.getByLabel('Search wards').waitFor();
     page.off('request', collect);
-    await page.evaluate(() => navigator.serviceWorker.ready);
     const captureJsKb = [...scripts].reduce((kb, path) => kb + gzipSync(readFileSync(join(CLIENT_DIR, path))).length / 1024, 0);
 
-    await seedDevice(page, generateConversations(ON_DEVICE, wards.map((w) => w.code), themes.map((t) => t.id)));
+    // Seeded offline, so no sync the app starts meanwhile can send any of it.
+    const reopenOffline = async () => {
+      await context.close();
+      context = await open();
+      await context.setOffline(true); // saves stay in the outbox
+      page = context.pages()[0] ?? (await context.newPage());
+    };
+    await reopenOffline();
+    await page.goto('/capture');
+    await page.getByLabel('Search wards').waitFor();
+    await seedDevice(page, generateConversations(ON_DEVICE, refs), amina.id);
     // A new day at a listening event: the tablet is opened again, offline, with the 10,000 on it.
-    await context.close();
-    context = await open();
-    await context.setOffline(true); // saves stay in the outbox
-    page = context.pages()[0] ?? (await context.newPage());
+    await reopenOffline();
     const saveMs = await timeSaves(page);
 
     const coldMs: number[] = [];
     for (let i = 0; i < COLD_LOADS; i++) {
-      await context.close();
-      context = await open();
-      await context.setOffline(true);
-      page = context.pages()[0] ?? (await context.newPage());
+      await reopenOffline();
       const started = performance.now();
       await page.goto('/capture');
       await page.getByLabel('Search wards').waitFor();
@@ -84,9 +91,12 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
   }
 }
 
-/** Puts conversations on the device as the app keeps them: each with its waiting outbox entry. */
-export async function seedDevice(page: Page, conversations: ReturnType<typeof generateConversations>) {
-  await page.evaluate(async (items) => {
+/**
+ * Puts conversations recorded by `workerId` on the device as the app keeps them (device database
+ * version 4, `saveConversation`): each with its worker and its waiting outbox entry.
+ */
+export async function seedDevice(page: Page, conversations: Conversation[], workerId: string) {
+  await page.evaluate(async ({ items, workerId }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const opening = indexedDB.open('anchor-listening');
       opening.onsuccess = () => resolve(opening.result);
@@ -96,14 +106,19 @@ export async function seedDevice(page: Page, conversations: ReturnType<typeof ge
       const tx = db.transaction(['conversations', 'outbox'], 'readwrite');
       for (const conversation of items) {
         const changeId = conversation.id; // unique and time-ordered, like the app's own change ids
-        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1 });
-        tx.objectStore('outbox').put({ changeId, conversationId: conversation.id, queuedAt: conversation.recordedAt, change: { op: 'create', changeId, conversation } });
+        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1, workerId });
+        tx.objectStore('outbox').put({
+          changeId,
+          conversationId: conversation.id,
+          queuedAt: conversation.recordedAt,
+          change: { op: 'create', changeId, workerId, conversation }
+        });
       }
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, conversations);
+  }, { items: conversations, workerId });
 }
 
 /** Saves through the capture form, reading the app's own User Timing measure of each save. */

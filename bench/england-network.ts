@@ -3,10 +3,14 @@
  * inserted in bulk by SQL.
  */
 import type { SqlClient } from '../src/lib/server/store/sql-database';
-import { networkSetupFromFile, WARD_FILES } from '../tests/support/shared-data';
+import type { SeedOptions } from '../tests/support/seed-network';
+import { WARD_FILES } from '../tests/support/shared-data';
 
-/** All 6,826 wards of England, read from the shared TopoJSON as a coordinator's import reads it. */
-export const englandNetworkSetup = () => networkSetupFromFile(WARD_FILES.england, 'England Anchor Network');
+/**
+ * The England network for `seedNetwork`: all 6,826 wards of England, read from the shared
+ * TopoJSON as a coordinator's import reads it, with the default themes.
+ */
+export const ENGLAND_NETWORK: SeedOptions = { wardsFile: WARD_FILES.england, name: 'England Anchor Network' };
 
 /** Two answers of a typical length, so rows are as wide as real ones for the scan. */
 const ANSWERS = JSON.stringify([

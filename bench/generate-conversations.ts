@@ -7,8 +7,17 @@ const PHRASES = [
   'safer crossings near the school', 'the community centre', 'cheaper childcare', 'less litter on the high street'
 ];
 
+/** What generated conversations refer to: the network's wards and themes, and the organisation they are recorded for. */
+export interface ConversationRefs {
+  wardCodes: string[];
+  themeIds: string[];
+  /** The tablet's organisation, as the app records every conversation (none: before organisations). */
+  organisationId?: string;
+}
+
 /** Plausible conversations spread over the given wards and themes, from a seeded sequence. */
-export function generateConversations(count: number, wardCodes: string[], themeIds: string[], seed = 1): Conversation[] {
+export function generateConversations(count: number, refs: ConversationRefs, seed = 1): Conversation[] {
+  const { wardCodes, themeIds, organisationId } = refs;
   let state = seed;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
@@ -17,6 +26,7 @@ export function generateConversations(count: number, wardCodes: string[], themeI
     wardCode: pick(wardCodes),
     recordedAt: new Date(Date.UTC(2026, 10, 1) + Math.floor(next() * 25 * 86_400_000)).toISOString(),
     eventId: null,
+    ...(organisationId ? { organisationId } : {}),
     answers: [
       { promptId: DEFAULT_PROMPTS[0].id, prompt: DEFAULT_PROMPTS[0].text, text: `I love ${pick(PHRASES)} and ${pick(PHRASES)}.` },
       { promptId: DEFAULT_PROMPTS[1].id, prompt: DEFAULT_PROMPTS[1].text, text: `I would change ${pick(PHRASES)}.` }

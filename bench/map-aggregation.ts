@@ -11,7 +11,8 @@ import { openPostgresDatabase } from '../src/lib/server/store/postgres-database'
 import type { SqlDatabase } from '../src/lib/server/store/sql-database';
 import { createSqlStore } from '../src/lib/server/store/sql-store';
 import { createDatabase, startPostgresCluster } from '../tests/support/postgres-cluster';
-import { englandNetworkSetup, insertConversations } from './england-network';
+import { seedNetwork } from '../tests/support/seed-network';
+import { ENGLAND_NETWORK, insertConversations } from './england-network';
 import type { BenchResult } from './results';
 
 const RUNS = 7;
@@ -33,7 +34,7 @@ export async function benchMapAggregation(): Promise<BenchResult[]> {
 async function measure(db: SqlDatabase, engine: string, count: number, goal: string): Promise<BenchResult[]> {
   await migrate(db);
   const store = createSqlStore(db);
-  const network = await store.setUpNetwork(englandNetworkSetup());
+  const { network } = await seedNetwork(store, ENGLAND_NETWORK);
   const events = await Promise.all(
     ['Armley', 'Bolsover', 'Camden', 'Dover', 'Exeter'].map((place, i) =>
       store.addEvent(network.id, { name: `Listening day in ${place}`, date: `2026-0${i + 3}-14`, place })

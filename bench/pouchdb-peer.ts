@@ -45,12 +45,13 @@ interface PouchStatic {
 type PouchDoc = { _id: string } & Record<string, unknown>;
 
 export async function benchPouchDbPeer(): Promise<BenchResult[]> {
-  // The same kind of data our own benchmarks move: Leeds wards, one id per default theme.
+  // The same kind of data our own benchmarks move: Leeds wards, one id per default theme, each
+  // conversation recorded for an organisation by a worker (as a tablet keeps it).
   const setup = networkSetupFromFile(WARD_FILES.leeds);
+  const refs = { wardCodes: setup.wards.map((w) => w.code), themeIds: setup.themeNames.map(() => uuidv7()), organisationId: uuidv7() };
+  const workerId = uuidv7();
   const generate = (count: number, seed: number): PouchDoc[] =>
-    generateConversations(count, setup.wards.map((w) => w.code), setup.themeNames.map(() => uuidv7()), seed).map(
-      ({ id, ...rest }) => ({ _id: id, ...rest })
-    );
+    generateConversations(count, refs, seed).map(({ id, ...rest }) => ({ _id: id, ...rest, workerId }));
   const docs = generate(COUNT, 1);
   const warmUpDocs = generate(WARM_UP, 2);
 

@@ -7,6 +7,8 @@ export interface BenchResult {
   value: number;
   unit: string;
   goal?: string;
+  /** Whether the goal holds, where the benchmark can tell from what it measured. */
+  met?: boolean;
   peer?: string;
   ratio?: number;
 }
@@ -20,7 +22,7 @@ export function writeResults(results: BenchResult[]): string {
 export function printResults(results: BenchResult[]): void {
   for (const r of results) {
     const extras = [
-      r.goal ? `goal ${r.goal}` : '',
+      r.goal ? `goal ${r.goal}${r.met === undefined ? '' : r.met ? ': met' : ': MISSED'}` : '',
       r.peer && r.ratio !== undefined ? `${r.ratio.toFixed(2)}× ${r.peer}` : ''
     ].filter(Boolean);
     console.log(`${r.name.padEnd(48)} ${r.value.toLocaleString('en-GB', { maximumFractionDigits: 1 }).padStart(10)} ${r.unit}${extras.length ? `  (${extras.join('; ')})` : ''}`);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, paint), prints the figures and saves them to bench/results.json.
+ * push, capture, sync, boundaries, map, paint, signin), prints the figures and saves them to
+ * bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { benchMapAggregation } from './map-aggregation';
 import { benchMapFirstPaint } from './map-first-paint';
 import { benchSyncEngine } from './sync-engine';
 import { benchPushThroughput } from './push-throughput';
+import { benchSignIn } from './sign-in';
 import { printResults, writeResults, type BenchResult } from './results';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
@@ -18,7 +20,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   sync: benchSyncEngine,
   boundaries: benchBoundaryImport,
   map: benchMapAggregation,
-  paint: benchMapFirstPaint
+  paint: benchMapFirstPaint,
+  signin: benchSignIn
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

@@ -67,11 +67,16 @@ export class FieldApp {
     liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
     void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
-    const cachedSession = await this.#db.settings.get('session');
+    // What the device keeps, read at once: pages wait for it (a tablet's for its worker, every page for the wards).
+    const [cachedSession, , lastSyncedAt, reference] = await Promise.all([
+      this.#db.settings.get('session'),
+      this.tablet.load(),
+      getLastSyncedAt(this.#db),
+      cachedReferenceData(this.#db)
+    ]);
     if (cachedSession) this.session = SessionInfo.safeParse(JSON.parse(cachedSession.value)).data ?? null;
-    await this.tablet.load();
-    this.lastSyncedAt = await getLastSyncedAt(this.#db);
-    this.reference = await cachedReferenceData(this.#db);
+    this.lastSyncedAt = lastSyncedAt;
+    this.reference = reference;
     window.addEventListener('online', () => void this.refresh());
     navigator.serviceWorker?.addEventListener('message', (event) => {
       if (event.data?.type === 'sync-now') void this.syncNow();

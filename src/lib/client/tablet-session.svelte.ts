@@ -22,6 +22,14 @@ export type TabletStatus = DeviceStatus | 'not-enrolled' | 'loading';
 
 export type UnlockOutcome = { ok: true } | { ok: false; message: string };
 
+/** What the tablet keeps about itself: its enrolment, status, workers and idle lock time (minutes). */
+interface KeptTablet {
+  enrolment: EnrolResult | null;
+  status: TabletStatus;
+  workers: StoredWorker[];
+  idle: number;
+}
+
 /** How often activity is written down, so an idle tablet locks even across a reload. */
 const ACTIVITY_WRITE_MS = 30_000;
 
@@ -56,25 +64,34 @@ export class TabletSession {
 
   /** Reads what the tablet keeps, at app start; a worker whose idle time ran out while the app was closed is locked out. */
   async load(): Promise<void> {
-    await this.#reload();
-    const unlocked = await getUnlocked(this.#db);
-    const worker = unlocked && this.workers.find((w) => w.id === unlocked.workerId);
-    if (worker && this.#now() - Date.parse(unlocked.lastActiveAt) < this.#idleMinutes * 60_000) {
+    const [kept, unlocked] = await Promise.all([this.#read(), getUnlocked(this.#db)]);
+    const worker = unlocked && kept.workers.find((w) => w.id === unlocked.workerId);
+    // The worker is known before the tablet shows as enrolled, so the lock screen never flashes up.
+    if (worker && this.#now() - Date.parse(unlocked.lastActiveAt) < kept.idle * 60_000) {
       this.worker = { id: worker.id, name: worker.name };
       this.#lastActive = this.#lastWritten = Date.parse(unlocked.lastActiveAt);
     } else if (unlocked) {
       await setUnlocked(this.#db, null);
     }
+    this.#apply(kept);
   }
 
   /** The enrolment, status, lock time and workers as kept now; a worker dropped from the roster is locked out. */
   async #reload(): Promise<void> {
+    this.#apply(await this.#read());
+  }
+
+  async #read(): Promise<KeptTablet> {
     const [enrolment, status, workers, idle] = await Promise.all([
       getEnrolment(this.#db),
       getDeviceState(this.#db),
       this.#db.workers.toArray(),
       idleLockMinutes(this.#db)
     ]);
+    return { enrolment, status, workers, idle };
+  }
+
+  #apply({ enrolment, status, workers, idle }: KeptTablet): void {
     this.enrolment = enrolment;
     this.status = status;
     this.workers = sortByName(workers);
