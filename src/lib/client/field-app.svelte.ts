@@ -129,7 +129,7 @@ export class FieldApp {
     }
   }
 
-  /** Loads the network's reference data; once a network has just been set up, syncs too. */
+  /** Loads the network's themes, prompts, events and wards (kept on the device for offline use). */
   async refreshReference(): Promise<void> {
     this.reference = await refreshReferenceData(this.#db, this.#fetch);
   }

@@ -38,7 +38,7 @@ export async function refreshReferenceData(
   } catch {
     return cachedReferenceData(db);
   }
-  if (response.status === 404) return { status: 'not-set-up' };
+  if (response.status === 409) return { status: 'not-set-up' }; // the API's answer before first-run set-up
   const parsed = ReferenceData.safeParse(await response.json().catch(() => null));
   if (!response.ok || !parsed.success) return cachedReferenceData(db);
   const fetchedAt = now().toISOString();
