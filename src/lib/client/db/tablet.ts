@@ -138,8 +138,9 @@ export const draftKey = (workerId: string) => `new-conversation:${workerId}`;
 
 /** A tablet reported lost erases everything it holds the moment it hears so. */
 export async function wipeDevice(db: DeviceDatabase): Promise<void> {
+  // One transaction: another tab (or this page reloading) never finds the tablet emptied but not yet marked lost.
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
+    await db.settings.put({ key: 'deviceState', value: 'lost' });
   });
-  await db.settings.put({ key: 'deviceState', value: 'lost' });
 }
