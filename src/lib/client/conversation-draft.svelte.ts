@@ -17,6 +17,8 @@ export interface DraftValues {
   eventId: string;
   organisationId: string;
   answers: Record<string, string>;
+  /** Each answered prompt's wording when it was asked, from the conversation being edited. */
+  askedAs?: Record<string, string>;
   quotes: DraftQuote[];
   themeIds: string[];
   peopleCount: string;
@@ -56,6 +58,25 @@ export function draftHasContent(v: DraftValues): boolean {
     !!v.consentToRecord ||
     (v.peopleCount ?? '1') !== '1'
   );
+}
+
+/** A prompt as the form shows it; one the coordinator has since archived is still shown for its answer. */
+export interface FormPrompt extends Prompt {
+  noLongerUsed: boolean;
+}
+
+/**
+ * The prompts a conversation's form asks: today's prompts, then any it was answered under that are
+ * no longer used. An answered prompt keeps the wording it was asked with, so an edit never drops
+ * an answer nor rewrites the question the resident answered.
+ */
+export function formPrompts(prompts: Prompt[], values: Pick<DraftValues, 'askedAs'>): FormPrompt[] {
+  const askedAs = values.askedAs ?? {};
+  const current = prompts.map((prompt) => ({ id: prompt.id, text: askedAs[prompt.id] ?? prompt.text, noLongerUsed: false }));
+  const archived = Object.entries(askedAs)
+    .filter(([id]) => !prompts.some((prompt) => prompt.id === id))
+    .map(([id, text]) => ({ id, text, noLongerUsed: true }));
+  return [...current, ...archived];
 }
 
 /** Which control shows a problem with each path of ConversationFields. */
@@ -101,6 +122,7 @@ export class ConversationDraft {
       eventId: conversation.eventId ?? '',
       organisationId: conversation.organisationId ?? '',
       answers: Object.fromEntries(conversation.answers.map((a) => [a.promptId, a.text])),
+      askedAs: Object.fromEntries(conversation.answers.map((a) => [a.promptId, a.prompt])),
       quotes: conversation.quotes.map((q) => ({ ...q })),
       themeIds: [...conversation.themeIds],
       peopleCount: String(conversation.peopleCount),
@@ -134,8 +156,9 @@ export class ConversationDraft {
    * The fields to save, or null with `errors` set to what to fix, each linked to its control.
    * Values the server withholds stay withheld until the worker replaces them.
    */
-  toFields(prompts: Prompt[]): SharedConversationFields | null {
+  toFields(currentPrompts: Prompt[]): SharedConversationFields | null {
     const v = this.values;
+    const prompts = formPrompts(currentPrompts, v);
     const errors: FieldError[] = [];
     if (!v.wardCode) errors.push({ field: 'ward', message: 'Choose the ward the resident lives in' });
     if (!v.consentToRecord) {

@@ -39,6 +39,7 @@ export class FieldApp {
   #db: DeviceDatabase;
   #fetch: typeof fetch;
   #started = false;
+  #syncAgain = false;
   #exclusive: import('./sync/sync-engine').SyncDeps['exclusive'] | undefined;
 
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
@@ -135,7 +136,12 @@ export class FieldApp {
   }
 
   async syncNow(): Promise<void> {
-    if (this.syncing || !this.tablet.enrolled) return;
+    if (!this.tablet.enrolled) return;
+    // A save while a sync runs is sent by another sync straight after, not left waiting for the next trigger.
+    if (this.syncing) {
+      this.#syncAgain = true;
+      return;
+    }
     if (!navigator.onLine) {
       this.syncProblem = syncErrorMessage('offline');
       return;
@@ -169,6 +175,10 @@ export class FieldApp {
     } finally {
       this.syncing = false;
       this.progress = null;
+    }
+    if (this.#syncAgain) {
+      this.#syncAgain = false;
+      await this.syncNow();
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationDraft, draftHasContent } from '../../../src/lib/client/conversation-draft.svelte';
+import { ConversationDraft, draftHasContent, formPrompts } from '../../../src/lib/client/conversation-draft.svelte';
 import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
 import { makeConversation } from '../../support/conversations';
 
@@ -56,6 +56,29 @@ describe('the conversation form’s values', () => {
     const conversation = makeConversation({ wardCode: 'E05011385', peopleCount: 2, followUp: { wanted: true, contact: 'Sam, 0113 496 0000' } });
     const { id: _, recordedAt: __, ...fields } = conversation;
     expect(ConversationDraft.fromConversation(conversation).toFields(prompts)).toEqual(fields);
+  });
+
+  it('keep answers to prompts since archived or reworded, with the wording they were asked with', () => {
+    const archived = { promptId: '0190a000-0000-7000-8000-00000000a001', prompt: 'What is the best bus route?', text: 'The 16' };
+    const answered = { promptId: prompts[0].id, prompt: 'What do you love about your area?', text: 'The park' };
+    const conversation = makeConversation({ wardCode: 'E05011385', answers: [answered, archived] });
+    // Today the coordinator has reworded the first prompt and archived the bus one.
+    const today = [{ id: prompts[0].id, text: 'What do you love about where you live now?' }, prompts[1]];
+    const draft = ConversationDraft.fromConversation(conversation);
+    expect(formPrompts(today, draft.values)).toEqual([
+      { id: prompts[0].id, text: answered.prompt, noLongerUsed: false },
+      { id: prompts[1].id, text: prompts[1].text, noLongerUsed: false },
+      { id: archived.promptId, text: archived.prompt, noLongerUsed: true }
+    ]);
+    draft.values.answers[prompts[1].id] = 'More buses';
+    expect(draft.toFields(today)?.answers).toEqual([
+      answered,
+      { promptId: prompts[1].id, prompt: prompts[1].text, text: 'More buses' },
+      archived
+    ]);
+    // Clearing an archived prompt's answer is the worker's choice: it goes.
+    draft.values.answers[archived.promptId] = '';
+    expect(draft.toFields(today)?.answers.map((a) => a.promptId)).toEqual([prompts[0].id, prompts[1].id]);
   });
 
   it('keep the ward, event and organisation for the next conversation, and know when they hold anything else', () => {
