@@ -51,7 +51,7 @@ export interface RejectedEntry extends OutboxEntry {
  * of the same record takes its place.
  */
 export interface UnreadableRecord {
-  /** The record's id as the server sent it (or `unknown-…` when it had none that could be read). */
+  /** The record's id as the server sent it (or `unknown-<cursor>-<place on the page>` when it had none that could be read). */
   id: string;
   /** The worker whose pull brought it. */
   workerId: string;

@@ -62,7 +62,7 @@ export function describeUnreadable(issues: readonly { path: PropertyKey[]; messa
 }
 
 /** Each conversation of a page read on its own: those this app can read, and those it sets aside. */
-export function readPage(items: unknown[], workerId: string, at: string): { readable: PulledConversation[]; unreadable: UnreadableRecord[] } {
+export function readPage(items: unknown[], workerId: string, at: string, cursor: string): { readable: PulledConversation[]; unreadable: UnreadableRecord[] } {
   const readable: PulledConversation[] = [];
   const unreadable: UnreadableRecord[] = [];
   items.forEach((item, i) => {
@@ -73,7 +73,7 @@ export function readPage(items: unknown[], workerId: string, at: string): { read
     }
     const id = (item as { id?: unknown } | null)?.id;
     unreadable.push({
-      id: typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : `unknown-${at}-${i}`,
+      id: typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : `unknown-${cursor}-${i}`,
       workerId,
       reason: describeUnreadable(parsed.error.issues),
       receivedAt: at,
@@ -105,7 +105,7 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
     });
     const page = PullEnvelope.safeParse(body);
     if (!page.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');
-    const { readable, unreadable } = readPage(page.data.conversations, options.workerId, new Date(options.now?.() ?? Date.now()).toISOString());
+    const { readable, unreadable } = readPage(page.data.conversations, options.workerId, new Date(options.now?.() ?? Date.now()).toISOString(), page.data.cursor);
     await storePage(db, readable, unreadable, { key: cursorKey, value: page.data.cursor }, options.workerId, fresh);
     pulled += readable.length;
     options.onProgress?.({ pulled });
