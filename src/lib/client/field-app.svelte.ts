@@ -102,7 +102,11 @@ export class FieldApp {
     this.lastSyncedAt = lastSyncedAt;
     this.reference = reference;
     window.addEventListener('online', () => void this.refresh());
-    window.addEventListener('offline', () => this.#retry.reset());
+    // Offline is a normal state on an event day: said at once, and coming online syncs.
+    window.addEventListener('offline', () => {
+      this.#retry.reset();
+      if (this.tablet.enrolled) this.#showProblem({ reason: 'offline', message: syncErrorMessage('offline') }, null);
+    });
     // Back on screen (the tablet woken, the app switched back to): sync what waits at once.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') void this.syncNow();
