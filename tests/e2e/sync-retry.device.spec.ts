@@ -45,9 +45,12 @@ test('sync never gives up while anything waits: the server down for two minutes 
 
   let failedPushes = 0;
   page.on('requestfailed', (request) => void (request.url().endsWith('/api/sync/push') && failedPushes++));
-  await page.clock.runFor('02:00');
-  await expect(capture.waiting).toHaveText('3 conversations waiting to sync');
-  expect(failedPushes).toBeGreaterThan(0); // it kept trying while the server was down
+  // Two minutes, in steps, so each try's failure (real network time) lands before the next is due.
+  for (let i = 0; i < 6; i++) {
+    await page.clock.runFor('00:20');
+    await expect(capture.waiting).toHaveText('3 conversations waiting to sync');
+  }
+  await expect.poll(() => failedPushes).toBeGreaterThan(0); // it kept trying while the server was down
 
   await server.start();
   // No one touches the tablet: only time passes, and the next try (at most 5 minutes on) sends them.
@@ -137,4 +140,31 @@ test('S2 S9 a week of long Punjabi conversations syncs in several batches, each 
   expect(ids.filter((id) => week.some((c) => c.id === id)).sort()).toEqual(week.map((c) => c.id).sort());
   const fifth = onServer.find((c) => c.id === week[5].id)!;
   expect(fifth.answers.map((a) => a.text)).toEqual(week[5].answers.map((a) => a.text));
+});
+
+test('S9 a record the tablet cannot read is listed on the device page with the reason and what to do; a tablet clock days out is told', async ({ page, server }) => {
+  await SetupPage.leeds(page, server);
+  const bar = page.getByRole('region', { name: 'Sync' });
+  const unreadableId = '01900000-0000-7000-8000-00000000beef';
+  // The server's answer as a broken record and a wrong clock would leave it: a date no schema reads, and a Date three days behind the tablet.
+  await page.route('**/api/sync/pull', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as PullResult;
+    const broken = { id: unreadableId, revision: 2, deleted: false, conversation: { id: unreadableId, recordedAt: '+020026-01-01T00:00:00.000Z' } };
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), date: new Date(Date.now() - 3 * 86_400_000).toUTCString() },
+      json: { ...body, conversations: [...body.conversations, broken] }
+    });
+  });
+  await bar.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bar.getByTestId('clock-warning')).toHaveText(/^This tablet's date and time look wrong: it says .+, the server says .+\. Set the date and time in the tablet's settings\.$/);
+  await expect(bar).toContainText('All conversations are synced');
+
+  await page.getByRole('link', { name: 'This device' }).click();
+  const section = page.getByRole('region', { name: 'Records this tablet could not read' });
+  await expect(section).toContainText('Tell your coordinator');
+  await expect(section.getByRole('listitem')).toHaveCount(1);
+  await expect(section.getByRole('listitem')).toContainText('The server sent its ward');
+  await expect(section.getByRole('listitem')).toContainText(`Record id: ${unreadableId}`);
 });

@@ -88,7 +88,9 @@ export class FieldApp {
     // Conversations with changes not yet on the server (a conversation edited twice counts once).
     liveQuery(() => countUnsyncedConversations(this.#db)).subscribe((count) => (this.waiting = count));
     liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
-    liveQuery(() => this.#db.unreadable.orderBy('receivedAt').toArray()).subscribe((records) => (this.unreadable = records));
+    liveQuery(() => this.#db.unreadable.toArray()).subscribe(
+      (records) => (this.unreadable = records.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)))
+    );
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
     void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
     // What the device keeps, read at once: pages wait for it (a tablet's for its worker, every page for the wards).
