@@ -3,13 +3,16 @@ import { version } from '$app/environment';
 import type { Presence } from '$lib/domain/access';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import { SessionInfo } from '$lib/domain/session';
-import { SyncError, syncErrorMessage } from '$lib/domain/sync-error';
+import { SyncError, syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
 import { countUnsyncedConversations } from './db/outbox';
 import { DeviceDatabase } from './db/database';
 import { getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
 import { DeviceConversations } from './device-conversations.svelte';
 import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
+import { RetrySchedule } from './sync/backoff';
+import { clockDisagreement } from './sync/clock-check';
 import type { SyncProgress } from './sync/sync-engine';
+import type { UnreadableRecord } from './db/database';
 import { TabletSession } from './tablet-session.svelte';
 
 /** Sent with every sync, so Settings › Tablets shows which version each tablet runs. */
@@ -30,7 +33,14 @@ export class FieldApp {
   syncing = $state(false);
   progress = $state<SyncProgress | null>(null);
   lastSyncedAt = $state<string | null>(null);
-  syncProblem = $state<string | null>(null);
+  /** Why the last sync did not finish; the sync bar says it in words (`syncNotice`). */
+  syncProblem = $state.raw<{ reason: SyncErrorReason; message: string } | null>(null);
+  /** When sync tries again by itself after a failure worth retrying (ms since the epoch). */
+  nextRetryAt = $state<number | null>(null);
+  /** The tablet's and the server's clocks when they differ by more than a day (from the last sync's answers). */
+  clockDisagreement = $state.raw<{ device: number; server: number } | null>(null);
+  /** Records pulls brought that this app could not read, set aside so the rest synced. */
+  unreadable = $state.raw<UnreadableRecord[]>([]);
   /** When the oldest change still waiting was made: old ones are at risk where browsers clear storage. */
   oldestWaitingAt = $state<string | null>(null);
   readonly tablet: TabletSession;
@@ -41,6 +51,19 @@ export class FieldApp {
   #started = false;
   #syncAgain = false;
   #exclusive: import('./sync/sync-engine').SyncDeps['exclusive'] | undefined;
+  /** While anything waits, a sync that failed for a reason worth retrying is tried again, with backoff, for ever. */
+  #retry = new RetrySchedule(() => void this.syncNow(), {
+    now: () => Date.now(),
+    random: Math.random,
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+  });
+  /** fetch for sync, noting the server's clock from every answer's Date header. */
+  #syncFetch: typeof fetch = async (input, init) => {
+    const response = await this.#fetch(input, init);
+    if (response.headers.has('date')) this.clockDisagreement = clockDisagreement(response.headers.get('date'), Date.now());
+    return response;
+  };
 
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
     this.#db = db;
@@ -66,6 +89,9 @@ export class FieldApp {
     // Conversations with changes not yet on the server (a conversation edited twice counts once).
     liveQuery(() => countUnsyncedConversations(this.#db)).subscribe((count) => (this.waiting = count));
     liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
+    liveQuery(() => this.#db.unreadable.toArray()).subscribe(
+      (records) => (this.unreadable = records.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)))
+    );
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
     void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
     // What the device keeps, read at once: pages wait for it (a tablet's for its worker, every page for the wards).
@@ -79,6 +105,15 @@ export class FieldApp {
     this.lastSyncedAt = lastSyncedAt;
     this.reference = reference;
     window.addEventListener('online', () => void this.refresh());
+    // Offline is a normal state on an event day: said at once, and coming online syncs.
+    window.addEventListener('offline', () => {
+      this.#retry.reset();
+      if (this.tablet.enrolled) this.#showProblem({ reason: 'offline', message: syncErrorMessage('offline') }, null);
+    });
+    // Back on screen (the tablet woken, the app switched back to): sync what waits at once.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void this.syncNow();
+    });
     navigator.serviceWorker?.addEventListener('message', (event) => {
       if (event.data?.type === 'sync-now') void this.syncNow();
     });
@@ -135,6 +170,11 @@ export class FieldApp {
     this.reference = await refreshReferenceData(this.#db, this.#fetch);
   }
 
+  /**
+   * Pushes what waits and pulls what is new. A failure worth retrying (no connection, a server
+   * that cannot be reached or is down) schedules the next try with backoff for as long as
+   * anything waits; offline, coming online starts it.
+   */
   async syncNow(): Promise<void> {
     if (!this.tablet.enrolled) return;
     // A save while a sync runs is sent by another sync straight after, not left waiting for the next trigger.
@@ -143,18 +183,18 @@ export class FieldApp {
       return;
     }
     if (!navigator.onLine) {
-      this.syncProblem = syncErrorMessage('offline');
+      this.#showProblem({ reason: 'offline', message: syncErrorMessage('offline') }, null);
       return;
     }
     this.syncing = true;
-    this.syncProblem = null;
+    this.#showProblem(null, null);
     try {
       // The sync engine loads after the first screen, which never waits for it.
       const { syncOnce, browserExclusive } = await import('./sync/sync-engine');
       this.#exclusive ??= browserExclusive();
       const outcome = await syncOnce({
         db: this.#db,
-        fetch: this.#fetch,
+        fetch: this.#syncFetch,
         workerId: this.tablet.worker?.id ?? null,
         headers: APP_VERSION_HEADERS,
         now: Date.now,
@@ -164,6 +204,7 @@ export class FieldApp {
         onProgress: (progress) => (this.progress = progress)
       });
       if (outcome === null) return; // another tab is syncing
+      this.#retry.reset();
       const now = new Date().toISOString();
       await setLastSyncedAt(this.#db, now);
       this.lastSyncedAt = now;
@@ -171,7 +212,11 @@ export class FieldApp {
       await this.tablet.refresh({ synced: this.tablet.worker !== null });
     } catch (error) {
       await this.#refusedTablet(error);
-      this.syncProblem = error instanceof SyncError ? error.message : syncErrorMessage('server');
+      const problem = error instanceof SyncError ? { reason: error.reason, message: error.message } : { reason: 'server' as const, message: syncErrorMessage('server') };
+      const retrying = error instanceof SyncError && error.transient && navigator.onLine && (await this.#db.outbox.count()) > 0;
+      if (retrying) this.#retry.failed(error.retryAfterMs);
+      else this.#retry.reset();
+      this.#showProblem(problem, this.#retry.nextAt);
     } finally {
       this.syncing = false;
       this.progress = null;
@@ -180,6 +225,11 @@ export class FieldApp {
       this.#syncAgain = false;
       await this.syncNow();
     }
+  }
+
+  #showProblem(problem: FieldApp['syncProblem'], retryAt: number | null): void {
+    this.syncProblem = problem;
+    this.nextRetryAt = retryAt;
   }
 
   /** The server no longer accepts this tablet: a lost one erases what it holds. */

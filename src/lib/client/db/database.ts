@@ -45,6 +45,22 @@ export interface RejectedEntry extends OutboxEntry {
   rejectedAt: string;
 }
 
+/**
+ * A record a pull brought that this app cannot read (SYNC-SPEC S9): kept aside with the reason in
+ * plain words, shown on the device page, so the rest of the pull goes on. A later readable copy
+ * of the same record takes its place.
+ */
+export interface UnreadableRecord {
+  /** The record's id as the server sent it (or `unknown-<cursor>-<place on the page>` when it had none that could be read). */
+  id: string;
+  /** The worker whose pull brought it. */
+  workerId: string;
+  reason: string;
+  receivedAt: string;
+  /** The record as received, as JSON (cut at 20,000 characters), for whoever looks into it. */
+  record: string;
+}
+
 export interface CachedReferenceData {
   key: 'current';
   data: ReferenceData;
@@ -124,6 +140,10 @@ export const SCHEMA_VERSIONS = {
   4: {
     conversations: 'id, wardCode, recordedAt, savedAt, workerId',
     workers: 'id'
+  },
+  // Records a pull could not read, set aside so the pull goes on (issue 11).
+  5: {
+    unreadable: 'id, workerId'
   }
 } as const;
 
@@ -137,6 +157,7 @@ export class DeviceDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   mapData!: EntityTable<CachedMapData, 'key'>;
   workers!: EntityTable<StoredWorker, 'id'>;
+  unreadable!: EntityTable<UnreadableRecord, 'id'>;
   settings!: EntityTable<DeviceSetting, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -147,5 +168,7 @@ export class DeviceDatabase extends Dexie {
     this.version(3).stores(SCHEMA_VERSIONS[3]);
     // Nothing to move: conversations saved before accounts are given to the first worker who unlocks (tablet.ts).
     this.version(4).stores(SCHEMA_VERSIONS[4]);
+    // A new table; nothing to move.
+    this.version(5).stores(SCHEMA_VERSIONS[5]);
   }
 }

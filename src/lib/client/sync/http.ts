@@ -11,6 +11,16 @@ export class RejectedChangesError extends SyncError {
   }
 }
 
+/**
+ * A refusal of the changes sent that names none of them: the batch is too large (413) or
+ * something in it is invalid. The pusher splits the batch to find the change at fault.
+ */
+export class RefusedBatchError extends SyncError {
+  constructor(message: string, status: number) {
+    super('invalid', message, undefined, status);
+  }
+}
+
 /** Seconds or an HTTP date, as Retry-After allows; undefined when absent or unreadable. */
 function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
@@ -47,11 +57,17 @@ export async function postJson(
   if (response.ok) return json;
   const wait = retryAfterMs(response.headers.get('retry-after'), options.now());
   if (response.status === 429 || response.status === 503) {
-    throw new SyncError('server', 'The server is busy. Conversations are kept here; sync tries again shortly.', wait);
+    throw new SyncError('server', 'The server is busy. Conversations are kept on this tablet.', wait, response.status);
   }
   const refusal = ProtocolErrorBody.safeParse(json);
-  if (!refusal.success) throw new SyncError('server', `The server answered ${response.status} ${response.statusText}.`, wait);
+  // Too large, whoever said so (the server, or a proxy in front of it): smaller batches may pass.
+  if (response.status === 413) {
+    throw new RefusedBatchError(refusal.data?.error.message ?? 'This is more than the server accepts at once.', 413);
+  }
+  // Not the app's own refusal (a captive portal, a proxy, a server error page): tried again later.
+  if (!refusal.success) throw new SyncError('server', `The server answered ${response.status} ${response.statusText}.`, wait, response.status);
   const { reason, message, rejected } = refusal.data.error;
   if (reason === 'invalid' && rejected?.length) throw new RejectedChangesError(message, rejected);
-  throw new SyncError(reason, message, wait);
+  if (reason === 'invalid') throw new RefusedBatchError(message, response.status);
+  throw new SyncError(reason, message, wait, response.status);
 }

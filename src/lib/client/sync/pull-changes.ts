@@ -1,6 +1,7 @@
-import { PROTOCOL_VERSION, PullResult, type PulledConversation, type PullRequest } from '$lib/domain/protocol';
+import * as z from 'zod/mini';
+import { Cursor, PROTOCOL_VERSION, PulledConversation, type PullRequest } from '$lib/domain/protocol';
 import { SyncError } from '$lib/domain/sync-error';
-import type { DeviceDatabase, StoredConversation } from '../db/database';
+import type { DeviceDatabase, StoredConversation, UnreadableRecord } from '../db/database';
 import { groupBy } from '../db/outbox';
 import { postJson } from './http';
 
@@ -17,9 +18,76 @@ export interface PullOptions {
 }
 
 /**
+ * A pull's page as far as the device must read it whole: the conversations are read one by one
+ * (`readPage`), so one it cannot read never stops the pull (SYNC-SPEC S9).
+ */
+const PullEnvelope = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('pull-result'),
+  conversations: z.array(z.unknown()),
+  cursor: Cursor,
+  more: z.boolean()
+});
+
+/** What the parts of a conversation are called in the reason a worker or coordinator reads. */
+const FIELD_NAMES: Record<string, string> = {
+  id: 'its id',
+  revision: 'its revision',
+  deleted: 'whether it was deleted',
+  conversation: 'the conversation',
+  recordedAt: 'the date and time it was recorded',
+  wardCode: 'its ward',
+  eventId: 'its listening event',
+  organisationId: 'its organisation',
+  answers: 'an answer',
+  quotes: 'a quote',
+  themeIds: 'its themes',
+  peopleCount: 'the number of people',
+  equality: 'the equality answers',
+  followUp: 'the follow-up',
+  consentToRecord: 'the consent to record'
+};
+
+/** Why a record could not be read, in plain words, naming the parts at fault (never their values). */
+export function describeUnreadable(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const parts = new Set<string>();
+  for (const issue of issues) {
+    const field = [...issue.path].reverse().find((key) => typeof key === 'string' && key in FIELD_NAMES && key !== 'conversation');
+    const name = FIELD_NAMES[String(field ?? issue.path[0] ?? 'conversation')] ?? 'a part of it';
+    // zod/mini writes only the messages the schemas give: "Invalid input" is its word for the rest.
+    parts.add(issue.message && issue.message !== 'Invalid input' ? `${name} (${issue.message})` : name);
+  }
+  const named = [...parts].slice(0, 4);
+  return `The server sent ${named.join(', ')}${parts.size > 4 ? ' and more' : ''} in a form this app cannot read.`;
+}
+
+/** Each conversation of a page read on its own: those this app can read, and those it sets aside. */
+export function readPage(items: unknown[], workerId: string, at: string, cursor: string): { readable: PulledConversation[]; unreadable: UnreadableRecord[] } {
+  const readable: PulledConversation[] = [];
+  const unreadable: UnreadableRecord[] = [];
+  items.forEach((item, i) => {
+    const parsed = PulledConversation.safeParse(item);
+    if (parsed.success) {
+      readable.push(parsed.data);
+      return;
+    }
+    const id = (item as { id?: unknown } | null)?.id;
+    unreadable.push({
+      id: typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : `unknown-${cursor}-${i}`,
+      workerId,
+      reason: describeUnreadable(parsed.error.issues),
+      receivedAt: at,
+      record: (JSON.stringify(item) ?? String(item)).slice(0, 20_000)
+    });
+  });
+  return { readable, unreadable };
+}
+
+/**
  * Pulls every conversation of the worker changed on the server since this device's cursor for
  * them, page by page (SYNC-SPEC S4). Each page and the cursor after it are stored in one
- * transaction, so an interrupted pull resumes where it stopped and never stores half a page.
+ * transaction, so an interrupted pull resumes where it stopped and never stores half a page. A
+ * conversation this app cannot read is set aside with the reason, and the cursor moves past it (S9).
  */
 export async function pullChanges(options: PullOptions): Promise<{ pulled: number }> {
   const { db } = options;
@@ -35,10 +103,11 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
       now: options.now ?? Date.now,
       headers: options.headers
     });
-    const page = PullResult.safeParse(body);
+    const page = PullEnvelope.safeParse(body);
     if (!page.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');
-    await storePage(db, page.data.conversations, { key: cursorKey, value: page.data.cursor }, options.workerId, fresh);
-    pulled += page.data.conversations.length;
+    const { readable, unreadable } = readPage(page.data.conversations, options.workerId, new Date(options.now?.() ?? Date.now()).toISOString(), page.data.cursor);
+    await storePage(db, readable, unreadable, { key: cursorKey, value: page.data.cursor }, options.workerId, fresh);
+    pulled += readable.length;
     options.onProgress?.({ pulled });
     if (!page.data.more) return { pulled };
   }
@@ -52,11 +121,12 @@ export async function pullChanges(options: PullOptions): Promise<{ pulled: numbe
 async function storePage(
   db: DeviceDatabase,
   pulled: PulledConversation[],
+  unreadable: UnreadableRecord[],
   cursor: { key: `pullCursor:${string}`; value: string },
   workerId: string,
   fresh: boolean
 ) {
-  await db.transaction('rw', [db.conversations, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.conversations, db.outbox, db.settings, db.unreadable], async () => {
     const ids = pulled.map((p) => p.id);
     // Each lookup is a request per id, so skip what cannot be there.
     const [existing, waiting] = await Promise.all([
@@ -79,6 +149,9 @@ async function storePage(
     });
     await db.conversations.bulkDelete(removed);
     await db.conversations.bulkPut(kept);
+    // A record read now replaces the unreadable copy an earlier pull set aside; the device's own copy stays as it was.
+    if (unreadable.length > 0 || (await db.unreadable.count()) > 0) await db.unreadable.bulkDelete(ids);
+    await db.unreadable.bulkPut(unreadable);
     await db.settings.put(cursor);
   });
 }

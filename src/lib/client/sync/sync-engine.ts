@@ -1,6 +1,7 @@
 import { SyncError } from '$lib/domain/sync-error';
 import type { DeviceDatabase } from '../db/database';
 import { pullChanges } from './pull-changes';
+import { ATTEMPTS_PER_SYNC, retryDelay } from './backoff';
 import { pushOutbox } from './push-outbox';
 
 export type SyncProgress = { phase: 'push'; done: number; total: number } | { phase: 'pull'; done: number };
@@ -34,24 +35,16 @@ export interface SyncOutcome {
   setAside: number;
 }
 
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 60_000;
-
-/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
-export function retryDelay(attempt: number, random: () => number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_DELAY_MS * 5);
-  return Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
-}
-
 /**
  * One sync: push everything waiting (every worker's changes), then pull everything new for the
  * worker using the tablet. Transient failures (no network, a busy or broken server) are retried
- * with backoff; others stop at once. Never runs twice at once, in this tab or another. Resolves
+ * a few times with backoff (after that the app schedules the next sync: `RetrySchedule`); others
+ * stop at once. Never runs twice at once, in this tab or another. Resolves
  * null when another sync was already running.
  */
 export function syncOnce(deps: SyncDeps): Promise<SyncOutcome | null> {
   return deps.exclusive(async () => {
-    const attempts = deps.maxAttempts ?? 5;
+    const attempts = deps.maxAttempts ?? ATTEMPTS_PER_SYNC;
     const common = { db: deps.db, fetch: deps.fetch, headers: deps.headers, now: deps.now, timeoutMs: deps.timeoutMs };
     for (let attempt = 0; ; attempt++) {
       try {
