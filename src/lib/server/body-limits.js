@@ -15,7 +15,10 @@ export const INDICATOR_FILE_MAX_BYTES = 10 * MB;
 /** A page's form (sign-in, settings, people…): text fields only, and a file's form fields. */
 export const FORM_MAX_BYTES = 1 * MB;
 
-/** A small JSON request to the API (pull, enrolment, a PIN): each route reads far less itself. */
+/** A pull asks for changes after a cursor: a few hundred bytes. */
+export const PULL_MAX_BYTES = 10_000;
+
+/** Any other JSON request to the API (enrolment, a PIN): each of those routes reads far less itself. */
 export const API_JSON_MAX_BYTES = 64 * 1024;
 
 /**

@@ -6,7 +6,8 @@ import {
   BOUNDARY_FILE_MAX_BYTES,
   describeBytes,
   FORM_MAX_BYTES,
-  INDICATOR_FILE_MAX_BYTES
+  INDICATOR_FILE_MAX_BYTES,
+  PULL_MAX_BYTES
 } from './body-limits.js';
 
 /**
@@ -34,7 +35,13 @@ const LARGE_ROUTES: Record<string, BodyLimit & { answer: Answer }> = {
   },
   '/api/sync/push': {
     bytes: PUSH_MAX_BYTES,
-    says: `A push can be at most ${describeBytes(PUSH_MAX_BYTES)}: send fewer conversations at once.`,
+    // As the push route says it when it counts the bytes itself (sync/protocol-message.ts).
+    says: `The push is larger than ${PUSH_MAX_BYTES} bytes; send fewer conversations at once.`,
+    answer: 'api'
+  },
+  '/api/sync/pull': {
+    bytes: PULL_MAX_BYTES,
+    says: `The pull is larger than ${PULL_MAX_BYTES} bytes.`,
     answer: 'api'
   },
   '/setup': {
@@ -102,7 +109,10 @@ export const limitRequestBody: Handle = async ({ event, resolve }) => {
   return passedLimit ? tooLargeResponse(event, limit) : response;
 };
 
-/** `body`, failing with a 413 once more than `limit` bytes have come; the rest is read and dropped. */
+/**
+ * `body`, failing with a 413 once more than `limit` bytes have come. Whatever is left when the
+ * route stops reading (past the limit, or past a smaller limit of its own) is read and dropped.
+ */
 export function countedBody(body: ReadableStream<Uint8Array>, limit: number, onPassed: () => void): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let size = 0;
@@ -116,14 +126,14 @@ export function countedBody(body: ReadableStream<Uint8Array>, limit: number, onP
       controller.error(httpError(413, `The request body is larger than ${describeBytes(limit)}.`));
       discard(reader);
     },
-    cancel: (reason) => reader.cancel(reason)
+    // Cancelling adapter-node's body would destroy the connection before the answer is sent.
+    cancel: () => discard(reader)
   });
 }
 
 /**
- * Reads the rest of a refused body and drops it, so the client is still reading when the 413
- * comes rather than finding the connection reset (cancelling would destroy the socket).
- * adapter-node stops it at BODY_SIZE_LIMIT.
+ * Reads the rest of a refused body and drops it, so the client is still sending when the answer
+ * comes rather than finding the connection reset. adapter-node ends any body at BODY_SIZE_LIMIT.
  */
 function discard(reader: ReadableStreamDefaultReader<Uint8Array>): void {
   void (async () => {

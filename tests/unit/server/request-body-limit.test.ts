@@ -1,7 +1,7 @@
 import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { PUSH_MAX_BYTES } from '../../../src/lib/domain/protocol';
-import { API_JSON_MAX_BYTES, BODY_SIZE_CEILING, BOUNDARY_FILE_MAX_BYTES, FORM_MAX_BYTES, INDICATOR_FILE_MAX_BYTES } from '../../../src/lib/server/body-limits.js';
+import { API_JSON_MAX_BYTES, BODY_SIZE_CEILING, BOUNDARY_FILE_MAX_BYTES, FORM_MAX_BYTES, INDICATOR_FILE_MAX_BYTES, PULL_MAX_BYTES } from '../../../src/lib/server/body-limits.js';
 import { bodyLimitOf, limitRequestBody } from '../../../src/lib/server/request-body-limit';
 
 // The hook that holds each route to its body limit, driven as SvelteKit drives it: an event and a
@@ -53,7 +53,8 @@ describe('body limits per route', () => {
   it('has each route’s limit in one place, the largest being the ceiling (BODY_SIZE_LIMIT)', () => {
     expect(bodyLimitOf('/api/boundaries', '/api/boundaries').bytes).toBe(BOUNDARY_FILE_MAX_BYTES);
     expect(bodyLimitOf('/api/sync/push', '/api/sync/push').bytes).toBe(PUSH_MAX_BYTES);
-    expect(bodyLimitOf('/api/sync/pull', '/api/sync/pull').bytes).toBe(API_JSON_MAX_BYTES);
+    expect(bodyLimitOf('/api/sync/pull', '/api/sync/pull').bytes).toBe(PULL_MAX_BYTES);
+    expect(bodyLimitOf('/api/enrol', '/api/enrol').bytes).toBe(API_JSON_MAX_BYTES);
     expect(bodyLimitOf('/setup', '/setup').bytes).toBe(BOUNDARY_FILE_MAX_BYTES + FORM_MAX_BYTES);
     expect(bodyLimitOf('/settings/indicators', '/settings/indicators').bytes).toBe(INDICATOR_FILE_MAX_BYTES + FORM_MAX_BYTES);
     expect(bodyLimitOf('/sign-in', '/sign-in').bytes).toBe(FORM_MAX_BYTES);
@@ -68,7 +69,7 @@ describe('body limits per route', () => {
       const { response, routeRead } = await handled('/api/sync/push', requestTo('/api/sync/push', PUSH_MAX_BYTES + 1, { declared }));
       expect(response.status).toBe(413);
       expect(await response.json()).toEqual({
-        error: { reason: 'invalid', message: 'A push can be at most 2,000,000 bytes: send fewer conversations at once. Nothing was changed.' }
+        error: { reason: 'invalid', message: 'The push is larger than 2000000 bytes; send fewer conversations at once. Nothing was changed.' }
       });
       expect(routeRead).toBeNull();
     });
