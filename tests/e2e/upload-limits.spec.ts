@@ -70,7 +70,7 @@ test('a small GET answers within 500 ms while England’s boundaries are read an
 
 test('each route refuses a body over its limit with a 413 naming it, with and without Content-Length, and nothing changes', async ({ request, server, seeded }) => {
   const person = { cookie: `al_session=${seeded.people.coordinator.session}`, origin: server.url };
-  const cases = [
+  const cases: { path: string; size: number; headers: Record<string, string>; says: (a: Answer) => string; limit: string }[] = [
     { path: '/api/boundaries', size: BOUNDARY_FILE_MAX_BYTES + 1, headers: { ...person, 'content-type': 'application/json' }, says: (a: Answer) => JSON.parse(a.body).message, limit: '20 MB' },
     {
       path: '/api/sync/push',
