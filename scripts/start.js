@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BODY_SIZE_CEILING } from '../src/lib/server/body-limits.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // BUILD_DIR serves a build made elsewhere (a staged release, or the update test's next version) as is.
@@ -34,8 +35,9 @@ process.env.PORT ??= '3000';
 // adapter-node assumes https when no ORIGIN is given, which would make SvelteKit refuse the form
 // posts (set-up) of a browser on http://localhost. Behind a proxy, set ORIGIN to the public URL.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-// Boundary files uploaded at set-up can be several megabytes; the push endpoint keeps its own limit.
-process.env.BODY_SIZE_LIMIT ??= String(100 * 1024 * 1024);
+// The ceiling over every route's own limit (src/lib/server/body-limits.js): the set-up form with a
+// ward boundary file. Each route is held to its own limit before it reads a body (hooks.server.ts).
+process.env.BODY_SIZE_LIMIT ??= String(BODY_SIZE_CEILING);
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= join(root, 'data');
 
 const { serve } = await import('./serve.js');

@@ -1,10 +1,12 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { apiError } from '$lib/server/api-error';
 import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
+import { limitRequestBody } from '$lib/server/request-body-limit';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
@@ -28,7 +30,7 @@ export const init: ServerInit = async () => {
  * resolved once into `locals`; every page is admitted by `PAGE_ACCESS` (endpoints admit their
  * callers themselves, with `guardEndpoint`).
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const handleCaller: Handle = async ({ event, resolve }) => {
   if (!store) return resolve(event); // prerendering
   event.locals.store = store;
   const isApi = event.url.pathname.startsWith('/api/');
@@ -40,3 +42,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (event.route.id && !isApi) guardPage(event);
   return resolve(event);
 };
+
+/** A request's body is held to its route's limit before anything reads it (request-body-limit.ts). */
+export const handle = sequence(limitRequestBody, handleCaller);

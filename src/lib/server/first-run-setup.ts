@@ -2,8 +2,8 @@ import type { Checked, FieldError } from '$lib/domain/field-error';
 import { NetworkName, ThemeNames, type Network } from '$lib/domain/network';
 import type { NetworkSetup } from '$lib/domain/network-setup';
 import { Email, PersonName, type Person } from '$lib/domain/person';
-import { BoundaryFileError, parseWardBoundaryFile } from '$lib/map/ward-boundaries';
 import { checkNewPassword } from './auth/account-links';
+import { inParseTurn, parseOffThread, ParsersBusyError } from './off-thread/parse-pool';
 import type { Store } from './store';
 
 /**
@@ -48,11 +48,15 @@ export async function checkFirstRun(input: FirstRunInput): Promise<Checked<First
   let wards: NetworkSetup['wards'] = [];
   if (input.boundaryFileText === null) problem(SETUP_FIELDS.wards, NO_WARDS_FILE);
   else {
+    // Read in the parse worker, off the event loop, one file at a time.
+    const bytes = new TextEncoder().encode(input.boundaryFileText);
     try {
-      wards = parseWardBoundaryFile(input.boundaryFileText);
-      if (wards.length === 0) problem(SETUP_FIELDS.wards, 'The boundary file holds no wards');
+      const parsed = await inParseTurn(() => parseOffThread({ kind: 'ward-list', bytes: bytes.buffer as ArrayBuffer }));
+      if (!parsed.ok) problem(SETUP_FIELDS.wards, parsed.message);
+      else if (parsed.wards.length === 0) problem(SETUP_FIELDS.wards, 'The boundary file holds no wards');
+      else wards = parsed.wards;
     } catch (error) {
-      if (!(error instanceof BoundaryFileError)) throw error;
+      if (!(error instanceof ParsersBusyError)) throw error;
       problem(SETUP_FIELDS.wards, error.message);
     }
   }

@@ -1,30 +1,18 @@
 import * as z from 'zod/mini';
 import type { ReferenceData } from '$lib/domain/network';
-import {
-  IndicatorName,
-  IndicatorSource,
-  likelyCodeColumn,
-  likelyValueColumn,
-  type IndicatorUploadSummary
-} from '$lib/domain/ward-indicator';
-import { checkIndicatorRows, CsvFileError, readIndicatorCsv, type IndicatorCsv, type RowProblem } from './indicator-csv';
+import { IndicatorName, IndicatorSource, type IndicatorUploadSummary } from '$lib/domain/ward-indicator';
+import { INDICATOR_FILE_MAX_BYTES } from './body-limits.js';
+import type { RowProblem } from './indicator-csv';
+import { INDICATOR_FIELDS } from './indicator-file-check';
 import type { FieldError } from './network-settings';
+import { inParseTurn, parseOffThread, ParsersBusyError } from './off-thread/parse-pool';
+import { MAX_PROBLEMS_SHOWN, type IndicatorFileParse } from './off-thread/parse-tasks';
 import { UnknownWardsError, type Store } from './store';
 
-/** The ids of the upload form's inputs, which the error summary links to. */
-export const INDICATOR_FIELDS = {
-  name: 'indicator-name',
-  source: 'indicator-source',
-  file: 'indicator-file',
-  codeColumn: 'code-column',
-  valueColumn: 'value-column',
-  direction: 'direction-lower'
-} as const;
+export { INDICATOR_FIELDS, MAX_PROBLEMS_SHOWN };
 
 /** A CSV file of this size is some 200,000 rows: far more than every ward of the UK. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Enough row problems to see what is wrong with a file; the rest are counted. */
-export const MAX_PROBLEMS_SHOWN = 100;
+export const MAX_FILE_BYTES = INDICATOR_FILE_MAX_BYTES;
 
 export interface IndicatorUpload {
   name: string;
@@ -34,7 +22,8 @@ export interface IndicatorUpload {
   /** Empty means the likely column (`code`, `WDyyCD`; the IMD rank). */
   codeColumn: string;
   valueColumn: string;
-  file: { size: number; text(): Promise<string> } | null;
+  /** An uploaded File; its bytes are read when its turn to be parsed comes. */
+  file: { size: number; text(): Promise<string>; arrayBuffer?(): Promise<ArrayBuffer> } | null;
 }
 
 export type IndicatorUploadOutcome =
@@ -62,12 +51,9 @@ export async function uploadWardIndicator(
   const direction = Direction.safeParse(upload.direction);
   if (!direction.success) fail(INDICATOR_FIELDS.direction, 'Say whether low or high values mean more deprived');
 
-  const csv = await readFile(upload.file, fail);
-  const columns = csv && chooseColumns(csv, upload, fail);
-  const wardCodes = new Set(reference.wards.map((w) => w.code));
-  const report = csv && columns ? checkIndicatorRows(csv, columns, wardCodes) : null;
-  if (report && report.problems.length > 0) {
-    const n = report.problems.length;
+  const report = await checkFile(upload, reference.wards.map((w) => w.code), errors);
+  if (report && report.problemCount > 0) {
+    const n = report.problemCount;
     fail(INDICATOR_FIELDS.file, `The file has ${n.toLocaleString('en-GB')} ${n === 1 ? 'problem' : 'problems'}: fix ${n === 1 ? 'it' : 'them'} and upload the file again`);
   } else if (report && report.values.length === 0) {
     fail(
@@ -78,9 +64,8 @@ export async function uploadWardIndicator(
     );
   }
 
-  const problems = report?.problems ?? [];
   if (errors.length > 0 || !report || !name.success || !source.success || !direction.success) {
-    return { ok: false, errors: inFormOrder(errors), problems: problems.slice(0, MAX_PROBLEMS_SHOWN), problemCount: problems.length };
+    return { ok: false, errors: inFormOrder(errors), problems: report?.problems ?? [], problemCount: report?.problemCount ?? 0 };
   }
 
   try {
@@ -109,44 +94,42 @@ export async function uploadWardIndicator(
   }
 }
 
-async function readFile(file: IndicatorUpload['file'], fail: (field: string, message: string) => void): Promise<IndicatorCsv | null> {
+/**
+ * Reads and checks the file in the parse worker (off the event loop, one file at a time), adding
+ * what is wrong to `errors`: the row report, or null when the file could not be checked.
+ */
+async function checkFile(upload: IndicatorUpload, networkWardCodes: string[], errors: FieldError[]): Promise<IndicatorFileParse['report']> {
+  const { file } = upload;
   if (!file || file.size === 0) {
-    fail(INDICATOR_FIELDS.file, 'Choose a CSV file with a column of ward codes and a column of figures');
+    errors.push({ field: INDICATOR_FIELDS.file, message: 'Choose a CSV file with a column of ward codes and a column of figures' });
     return null;
   }
   if (file.size > MAX_FILE_BYTES) {
-    fail(INDICATOR_FIELDS.file, `The file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    errors.push({ field: INDICATOR_FIELDS.file, message: `The file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
     return null;
   }
   try {
-    return readIndicatorCsv(await file.text());
+    const parsed = await inParseTurn(async () =>
+      parseOffThread({
+        kind: 'indicator-file',
+        bytes: await bytesOf(file),
+        columns: { codeColumn: upload.codeColumn, valueColumn: upload.valueColumn },
+        networkWardCodes
+      })
+    );
+    errors.push(...parsed.errors);
+    return parsed.report;
   } catch (error) {
-    if (!(error instanceof CsvFileError)) throw error;
-    fail(INDICATOR_FIELDS.file, error.message);
+    if (!(error instanceof ParsersBusyError)) throw error;
+    errors.push({ field: INDICATOR_FIELDS.file, message: error.message });
     return null;
   }
 }
 
-function chooseColumns(
-  csv: IndicatorCsv,
-  upload: IndicatorUpload,
-  fail: (field: string, message: string) => void
-): { code: string; value: string } | null {
-  const code = upload.codeColumn.trim() || likelyCodeColumn(csv.headers);
-  const value = upload.valueColumn.trim() || likelyValueColumn(csv.headers);
-  let ok = true;
-  if (!code || !csv.headers.includes(code)) {
-    fail(INDICATOR_FIELDS.codeColumn, code ? `The file has no column “${code}”: choose the column of ward codes` : 'Choose the column of ward codes');
-    ok = false;
-  }
-  if (!value || !csv.headers.includes(value)) {
-    fail(INDICATOR_FIELDS.valueColumn, value ? `The file has no column “${value}”: choose the column of figures` : 'Choose the column of figures');
-    ok = false;
-  } else if (value === code) {
-    fail(INDICATOR_FIELDS.valueColumn, 'Choose a column of figures that is not the column of ward codes');
-    ok = false;
-  }
-  return ok && code && value ? { code, value } : null;
+async function bytesOf(file: NonNullable<IndicatorUpload['file']>): Promise<ArrayBuffer> {
+  if (file.arrayBuffer) return file.arrayBuffer();
+  const bytes = new TextEncoder().encode(await file.text());
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** In the order of the form, so the error summary reads top to bottom. */

@@ -5,7 +5,7 @@ import { createSqlStore } from './sql-store';
 import type { Store } from './store';
 
 export type { Store, AccountStore, DeviceStore, WorkerStore, AuditStore } from './store';
-export type { BoundaryImportCounts } from './boundary-import';
+export type { BoundaryImportCounts, WardJsonBatches } from './boundary-import';
 export { DataDirInUseError } from './data-dir-lock';
 export {
   EmailTakenError,

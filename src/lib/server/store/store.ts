@@ -4,7 +4,7 @@ import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Organisation } from '$lib/domain/organisation';
 import type { Network, ReferenceData } from '$lib/domain/network';
 import type { NetworkSetup, WardWithBoundary } from '$lib/domain/network-setup';
-import type { BoundaryImportCounts } from './boundary-import';
+import type { BoundaryImportCounts, WardJsonBatches } from './boundary-import';
 import type { Change, PullResult } from '$lib/domain/protocol';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import type { Viewer } from '$lib/domain/redaction';
@@ -51,7 +51,7 @@ export interface Store {
   setUpNetwork(setup: NetworkSetup, coordinator?: { email: string; name: string; passwordHash: string }): Promise<Network>;
   setAccessSettings(networkId: string, settings: { idleLockMinutes: number; leadsSeeContacts: boolean }): Promise<void>;
   /** Makes these wards the network's current boundary set, all or nothing (see boundary-import.ts). */
-  importBoundaries(networkId: string, wards: WardWithBoundary[], year: string | null): Promise<BoundaryImportCounts>;
+  importBoundaries(networkId: string, wards: readonly WardWithBoundary[] | WardJsonBatches, year: string | null): Promise<BoundaryImportCounts>;
   setPrivacyNotice(networkId: string, text: string | null): Promise<void>;
   replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
   addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;

@@ -6,6 +6,6 @@ import type { RequestHandler } from './$types';
 
 /** Imports a ward boundary file sent as the request body (GeoJSON or TopoJSON). */
 export const POST: RequestHandler = guardEndpoint(COORDINATOR, async ({ request, locals }, caller) => {
-  const reply = await importBoundaryFile(locals.store, caller, await request.text());
-  return json(reply.body, { status: reply.status });
+  const reply = await importBoundaryFile(locals.store, caller, () => request.arrayBuffer());
+  return json(reply.body, { status: reply.status, headers: 'headers' in reply ? reply.headers : undefined });
 });

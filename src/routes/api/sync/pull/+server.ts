@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { DEVICE } from '$lib/domain/access';
 import { guardEndpoint } from '$lib/server/auth/guard';
+import { PULL_MAX_BYTES } from '$lib/server/body-limits.js';
 import { recordSync } from '$lib/server/sync/device-sync';
 import { handlePull } from '$lib/server/sync/pull-handler';
 import { readProtocolMessage } from '$lib/server/sync/protocol-message';
@@ -14,7 +15,7 @@ const pull = guardEndpoint(DEVICE, async ({ locals, request, cookies, url }, cal
 
 /** An app too old to speak this protocol is told to update before anything else (SYNC-SPEC S7). */
 export const POST: RequestHandler = async (event) => {
-  const message = await readProtocolMessage(event.request, 'pull', 10_000);
+  const message = await readProtocolMessage(event.request, 'pull', PULL_MAX_BYTES);
   if ('refusal' in message) return json(message.refusal.body, { status: message.refusal.status, headers: { 'cache-control': 'no-store' } });
   return pull(event, message);
 };
