@@ -1,10 +1,11 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { apiError } from '$lib/server/api-error';
 import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
+import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
@@ -30,6 +31,7 @@ export const init: ServerInit = async () => {
  */
 export const handle: Handle = async ({ event, resolve }) => {
   if (!store) return resolve(event); // prerendering
+  startRequest(event);
   event.locals.store = store;
   const isApi = event.url.pathname.startsWith('/api/');
   if (isApi) {
@@ -38,5 +40,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   Object.assign(event.locals, await resolveCaller(store, event));
   if (event.route.id && !isApi) guardPage(event);
-  return resolve(event);
+  return finishRequest(event, await resolve(event));
 };
+
+/** A 500 is a bug: logged with the request's id, which the answer carries (issue 11). */
+export const handleError: HandleServerError = handleServerError;
