@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Id } from '$lib/domain/id';
 import type { Checked, FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
@@ -33,7 +34,7 @@ export function checkPrivacyNotice(text: string): Checked<string | null> {
   return notice.success ? { ok: true, value: notice.data } : invalid(PRIVACY_NOTICE_FIELD, notice.error.issues[0].message);
 }
 
-const Uuid = z.uuid();
+const Uuid = Id;
 
 /**
  * The whole ordered list of prompts as submitted: one row per input, an existing prompt carrying

@@ -1,0 +1,320 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
+import { migrate } from '../../../src/lib/server/store/migrations';
+import type { SqlDatabase } from '../../../src/lib/server/store/sql-database';
+import { createSqlStore } from '../../../src/lib/server/store/sql-store';
+import type { Store } from '../../../src/lib/server/store';
+import { useEnglishValidationMessages } from '../../../src/lib/server/zod-messages';
+import * as account from '../../../src/routes/account/+page.server';
+import * as boundaries from '../../../src/routes/api/boundaries/+server';
+import * as history from '../../../src/routes/api/conversations/[id]/history/+server';
+import * as enrol from '../../../src/routes/api/enrol/+server';
+import * as pin from '../../../src/routes/api/device/workers/[id]/pin/+server';
+import * as pull from '../../../src/routes/api/sync/pull/+server';
+import * as push from '../../../src/routes/api/sync/push/+server';
+import * as invitation from '../../../src/routes/invitation/[token]/+page.server';
+import * as resetPassword from '../../../src/routes/reset-password/[token]/+page.server';
+import * as settings from '../../../src/routes/settings/+page.server';
+import * as devices from '../../../src/routes/settings/devices/+page.server';
+import * as indicators from '../../../src/routes/settings/indicators/+page.server';
+import * as people from '../../../src/routes/settings/people/+page.server';
+import * as workers from '../../../src/routes/settings/workers/+page.server';
+import * as setup from '../../../src/routes/setup/+page.server';
+import * as signIn from '../../../src/routes/sign-in/+page.server';
+import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
+import { makeConversation } from '../../support/conversations';
+import { snapshotDatabase } from '../../support/database-snapshot';
+import { formDataOf, fuzzSeed, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
+import { callRoute, type RouteAnswer, type RouteCall, type RouteModule } from '../../support/route-harness';
+import { PASSWORD, seedNetwork, type SeededNetwork } from '../../support/seed-network';
+import { WARD_FILES } from '../../support/shared-data';
+
+/**
+ * Issue 11: nothing a client can send gets a 500. Every write endpoint (and the pages reached by
+ * an id in their path) is sent thousands of malformed requests, valid ones bent out of shape; each
+ * must be answered below 500, and one refused (4xx) must leave every table as it was. Run on PGlite
+ * (input-fuzz.test.ts) and PostgreSQL (input-fuzz.pg.test.ts); the seed is printed.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+
+/** The Leeds wards with a small square each: a boundary file quick to read many times over. */
+function smallBoundaryFiles() {
+  const leeds = JSON.parse(readFileSync(WARD_FILES.leeds, 'utf8')) as { features: { properties: Record<string, string | number> }[] };
+  const wards = leeds.features.map(({ properties: p }) => ({
+    properties: { WD25CD: p.WD25CD, WD25NM: p.WD25NM, LAD25CD: p.LAD25CD, LAD25NM: p.LAD25NM },
+    square: [[Number(p.LONG), Number(p.LAT)], [Number(p.LONG) + 0.001, Number(p.LAT)], [Number(p.LONG) + 0.001, Number(p.LAT) + 0.001], [Number(p.LONG), Number(p.LAT)]]
+  }));
+  const geojson = {
+    type: 'FeatureCollection',
+    features: wards.map((w) => ({ type: 'Feature', properties: w.properties, geometry: { type: 'Polygon', coordinates: [w.square] } }))
+  };
+  const topojson = {
+    type: 'Topology',
+    objects: { wards: { type: 'GeometryCollection', geometries: wards.map((w, i) => ({ type: 'Polygon', arcs: [[i]], properties: w.properties })) } },
+    arcs: wards.map((w) => w.square)
+  };
+  return { geojson, topojson };
+}
+
+type FuzzCall = RouteCall & { module: RouteModule };
+
+interface Target {
+  name: string;
+  /** Requests to send, each a route call (the store's state is whatever earlier ones left). */
+  calls: (seeded: SeededNetwork) => fc.Arbitrary<FuzzCall>;
+}
+
+const cookie = (seeded: SeededNetwork, who: 'coordinator' | 'tablet'): Record<string, string> =>
+  who === 'tablet' ? { al_device: seeded.tablet.credential } : { al_session: seeded.people.coordinator.session };
+
+const jsonCall = (module: RouteModule, routeId: string, cookies: Record<string, string>, valid: unknown) =>
+  fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => ({
+    module,
+    routeId,
+    path: routeId,
+    method: 'POST' as const,
+    body: JSON.stringify(mutateJson(valid, mutations)),
+    headers: { 'content-type': 'application/json' },
+    cookies
+  }));
+
+const formCall = (module: RouteModule, routeId: string, action: string, cookies: Record<string, string>, valid: FormFields, params: Record<string, string> = {}) =>
+  fc.oneof(
+    { weight: 9, arbitrary: mutatedForm(valid).map((fields) => ({ body: formDataOf(fields) as BodyInit, headers: {} as Record<string, string> })) },
+    // Not a form at all, though it says it is one.
+    { weight: 1, arbitrary: hostileString.map((text) => ({ body: text as BodyInit, headers: { 'content-type': 'multipart/form-data; boundary=x' } })) }
+  ).map(({ body, headers }) => ({ module, routeId, path: routeId, action, body, headers, cookies, params }));
+
+function targets(seeded: SeededNetwork, conversationId: string): Target[] {
+  const { amina, ben } = seeded.workers;
+  const tablet = cookie(seeded, 'tablet');
+  const coordinator = cookie(seeded, 'coordinator');
+  const files = smallBoundaryFiles();
+  return [
+    {
+      name: 'push',
+      calls: () =>
+        fc.tuple(fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 })).chain(([id, create, update]) =>
+          jsonCall(push, '/api/sync/push', tablet, {
+            protocol: 2,
+            kind: 'push',
+            changes: [
+              {
+                op: 'create',
+                changeId: create,
+                workerId: amina.id,
+                conversation: makeConversation({
+                  id,
+                  wardCode: 'E05011385',
+                  organisationId: seeded.organisations.armley.id,
+                  quotes: [{ text: 'The library', consentToQuote: true }],
+                  followUp: { wanted: true, contact: '07700 900123' }
+                })
+              },
+              { op: 'update', changeId: update, workerId: amina.id, conversationId, baseRevision: 1, fields: { peopleCount: 3 } }
+            ]
+          })
+        )
+    },
+    { name: 'pull', calls: () => jsonCall(pull, '/api/sync/pull', tablet, { protocol: 2, kind: 'pull', workerId: amina.id, cursor: '0', limit: 10 }) },
+    {
+      name: 'conversation history',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant(conversationId)), fc.oneof(hostileString, fc.constant(amina.id))).map(([id, worker]) => ({
+          module: history,
+          routeId: '/api/conversations/[id]/history',
+          path: `/api/conversations/x/history?${new URLSearchParams({ worker })}`,
+          params: { id },
+          cookies: tablet
+        }))
+    },
+    {
+      name: 'ward page',
+      calls: () => hostileString.map((code) => ({ module: wardPage, routeId: '/wards/[code]', path: '/wards/x', params: { code }, cookies: coordinator }))
+    },
+    {
+      name: 'worker PIN (tablet)',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant(ben.id)), fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([id, mutations]) => ({
+          module: pin,
+          routeId: '/api/device/workers/[id]/pin',
+          path: '/api/device/workers/x/pin',
+          method: 'PUT' as const,
+          params: { id },
+          body: JSON.stringify(mutateJson({ pin: { salt: 'a'.repeat(32), hash: 'b'.repeat(64) } }, mutations)),
+          headers: { 'content-type': 'application/json' },
+          cookies: tablet
+        }))
+    },
+    { name: 'enrol', calls: () => jsonCall(enrol, '/api/enrol', {}, { code: 'ABCD-EFGH-JKMN', appVersion: '1.0' }) },
+    { name: 'settings › access', calls: () => formCall(settings, '/settings', 'access', coordinator, { idleLockMinutes: '10', leadsSeeContacts: 'on' }) },
+    { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
+    {
+      name: 'settings › prompts',
+      calls: () =>
+        formCall(settings, '/settings', 'prompts', coordinator, {
+          promptId: DEFAULT_PROMPTS.map((p) => p.id),
+          promptText: DEFAULT_PROMPTS.map((p) => p.text)
+        })
+    },
+    { name: 'settings › add event', calls: () => formCall(settings, '/settings', 'addEvent', coordinator, { name: 'Summer fair', date: '2026-07-04', place: 'Armley Park' }) },
+    { name: 'settings › archive event', calls: () => formCall(settings, '/settings', 'archiveEvent', coordinator, { eventId: '01900000-0000-7000-8000-000000000099' }) },
+    { name: 'settings › add organisation', calls: () => formCall(settings, '/settings', 'addOrganisation', coordinator, { name: 'Bramley Baths' }) },
+    {
+      name: 'settings › archive organisation',
+      calls: () => formCall(settings, '/settings', 'archiveOrganisation', coordinator, { organisationId: '01900000-0000-7000-8000-000000000099' })
+    },
+    {
+      name: 'settings › workers',
+      calls: () =>
+        fc.oneof(
+          formCall(workers, '/settings/workers', 'add', coordinator, { organisationId: seeded.organisations.armley.id, name: 'Dev', pin: '4321' }),
+          formCall(workers, '/settings/workers', 'setPin', coordinator, { workerId: ben.id, pin: '8642' })
+        )
+    },
+    {
+      name: 'settings › tablets',
+      calls: () => formCall(devices, '/settings/devices', 'enrol', coordinator, { organisationId: seeded.organisations.armley.id, label: 'Tablet 9' })
+    },
+    {
+      name: 'settings › people',
+      calls: () =>
+        fc.oneof(
+          formCall(people, '/settings/people', 'invite', coordinator, { email: 'new@example.org', role: 'staff', organisationId: '' }),
+          formCall(people, '/settings/people', 'changeRole', coordinator, { personId: seeded.people.staff.id, role: 'staff', organisationId: '' }),
+          formCall(people, '/settings/people', 'unlock', coordinator, { personId: seeded.people.lead.id }),
+          formCall(people, '/settings/people', 'withdraw', coordinator, { invitationId: 'x' })
+        )
+    },
+    {
+      name: 'settings › indicators',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant('code,value\nE05011385,12\nE05011384,3\n')), mutatedForm({ name: 'IMD rank', source: 'ONS', direction: 'lower', codeColumn: 'code', valueColumn: 'value' })).map(([csv, fields]) => ({
+          module: indicators,
+          routeId: '/settings/indicators',
+          path: '/settings/indicators',
+          action: 'upload',
+          body: formDataOf(fields, { file: { text: csv, name: 'imd.csv' } }),
+          cookies: coordinator
+        }))
+    },
+    {
+      name: 'boundary upload',
+      calls: () =>
+        fc.tuple(fc.constantFrom(files.geojson, files.topojson), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([file, mutations]) => ({
+          module: boundaries,
+          routeId: '/api/boundaries',
+          path: '/api/boundaries',
+          method: 'POST' as const,
+          body: JSON.stringify(mutateJson(file, mutations)),
+          cookies: coordinator
+        }))
+    },
+    { name: 'sign-in', calls: () => formCall(signIn, '/sign-in', 'default', {}, { email: seeded.people.staff.email, password: 'not the password' }) },
+    {
+      name: 'account › change password',
+      calls: () =>
+        formCall(account, '/account', 'changePassword', { al_session: seeded.people.staff.session }, { currentPassword: 'wrong password', newPassword: 'a new long password', newPasswordAgain: 'a new long password' })
+    },
+    {
+      name: 'invitation and password reset links',
+      calls: () =>
+        fc.tuple(hostileString, fc.boolean()).chain(([token, isInvitation]) =>
+          isInvitation
+            ? formCall(invitation, '/invitation/[token]', 'default', {}, { name: 'Nia', password: PASSWORD, passwordAgain: PASSWORD }, { token })
+            : formCall(resetPassword, '/reset-password/[token]', 'default', {}, { password: PASSWORD, passwordAgain: PASSWORD }, { token })
+        )
+    },
+    {
+      name: 'invitation and password reset pages',
+      calls: () =>
+        fc.tuple(hostileString, fc.boolean()).map(([token, isInvitation]) =>
+          isInvitation
+            ? { module: invitation, routeId: '/invitation/[token]', path: '/invitation/x', params: { token } }
+            : { module: resetPassword, routeId: '/reset-password/[token]', path: '/reset-password/x', params: { token } }
+        )
+    }
+  ];
+}
+
+/**
+ * Sends requests, each checked: never a 500; a refusal changes nothing. The database is compared
+ * with its state after the request before (which is its state now, unless that one was wrongly
+ * refused-and-changed, which fails then): one snapshot a request.
+ */
+function checker(db: SqlDatabase, store: Store) {
+  let last: Record<string, string> | null = null;
+  return async (call: FuzzCall): Promise<RouteAnswer> => {
+    last ??= await snapshotDatabase(db);
+    const answer = await callRoute(store, call.module, call);
+    const where = `${call.routeId} ${call.action ?? call.method ?? 'GET'}`;
+    if (answer.status >= 500) throw new Error(`${where} answered ${answer.status}: ${String((answer.thrown as Error)?.stack ?? answer.thrown)}`);
+    const now = await snapshotDatabase(db);
+    if (answer.status >= 400) expect(now, `${where} refused (${answer.status}) but changed the database`).toEqual(last);
+    last = now;
+    return answer;
+  };
+}
+
+export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlDatabase>) {
+  describe(`malformed input on ${kind} (issue 11)`, () => {
+    let db: SqlDatabase;
+    let store: Store;
+    let check: ReturnType<typeof checker>;
+    beforeAll(async () => {
+      useEnglishValidationMessages();
+      db = await openDatabase();
+      await migrate(db);
+      store = createSqlStore(db);
+      check = checker(db, store);
+    });
+    afterAll(() => db?.close());
+
+    it('first-run set-up: never a 500, a refusal stores nothing', async () => {
+      const { geojson } = smallBoundaryFiles();
+      const valid = { name: 'Leeds Anchor Network', themes: 'Work\nHealth', coordinatorName: 'Cora', coordinatorEmail: 'cora@example.org', password: PASSWORD, passwordAgain: PASSWORD };
+      const call = fc.tuple(mutatedForm(valid), fc.oneof(hostileString, fc.array(mutation, { maxLength: 2 }).map((m) => JSON.stringify(mutateJson(geojson, m)))));
+      await fc.assert(
+        fc.asyncProperty(call, async ([fields, wards]) => {
+          await check({ module: setup, routeId: '/setup', path: '/setup', action: 'default', body: formDataOf(fields, { wards: { text: wards, name: 'wards.geojson' } }) });
+        }),
+        { seed: fuzzSeed(`${kind} set-up`), numRuns: Math.ceil(RUNS / 2) }
+      );
+      // The rest runs on the seeded network: start again from an empty database.
+      await db.exec('drop schema public cascade; create schema public;');
+      await migrate(db);
+      check = checker(db, store);
+    });
+
+    describe('on a seeded network', () => {
+      let seeded: SeededNetwork;
+      const conversation = { id: '' };
+      beforeAll(async () => {
+        seeded = await seedNetwork(store);
+        check = checker(db, store);
+        const existing = makeConversation({ wardCode: 'E05011385', organisationId: seeded.organisations.armley.id });
+        conversation.id = existing.id;
+        await store.applyChanges({
+          networkId: seeded.network.id,
+          deviceId: seeded.tablet.id,
+          organisationId: seeded.organisations.armley.id,
+          changes: [{ op: 'create', changeId: '01900000-0000-7000-8000-0000000000c1', workerId: seeded.workers.amina.id, conversation: existing }]
+        });
+      });
+
+      // The names only: the seeded network exists once beforeAll has run (any property of the stand-in is the stand-in).
+      const standIn: SeededNetwork = new Proxy({}, { get: () => standIn }) as SeededNetwork;
+      for (const name of targets(standIn, '').map((t) => t.name)) {
+        it(`${name}: never a 500, a refusal changes nothing`, async () => {
+          const target = targets(seeded, conversation.id).find((t) => t.name === name)!;
+          await fc.assert(
+            fc.asyncProperty(target.calls(seeded), async (call) => void (await check(call))),
+            { seed: fuzzSeed(`${kind} ${name}`), numRuns: RUNS }
+          );
+        });
+      }
+    });
+  });
+}
