@@ -37,7 +37,6 @@ import { WARD_FILES } from '../../support/shared-data';
  * must be answered below 500, and one refused (4xx) must leave every table as it was. Run on PGlite
  * (input-fuzz.test.ts) and PostgreSQL (input-fuzz.pg.test.ts); the seed is printed.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 
 /** The Leeds wards with a small square each: a boundary file quick to read many times over. */
 function smallBoundaryFiles() {
@@ -258,7 +257,9 @@ function checker(db: SqlDatabase, store: Store) {
   };
 }
 
-export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlDatabase>) {
+/** `runs` requests per endpoint (FUZZ_RUNS overrides it): sized so a database's run takes about a minute on a shared 2-core machine. */
+export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlDatabase>, runs: number) {
+  const RUNS = Number(process.env.FUZZ_RUNS ?? runs);
   describe(`malformed input on ${kind} (issue 11)`, () => {
     let db: SqlDatabase;
     let store: Store;
