@@ -18,12 +18,13 @@ const latest = Date.parse(LATEST_INSTANT);
 const FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/;
 const FORM_MESSAGE = 'A date and time must look like 2026-11-20T10:30:00Z, with a time zone offset of at most 14 hours';
 
+/** A device records `new Date()`: a date before 2000 means its clock was reset (a flat battery). */
+export const PAST_DATE_MESSAGE = 'This is dated before 2000: the tablet’s clock looks wrong. Set the tablet’s date and time, then save the conversation again.';
+
 export const Instant = z.iso.datetime({ offset: true, error: FORM_MESSAGE }).check(
   z.regex(FORM, FORM_MESSAGE),
-  z.refine((value) => {
-    const time = Date.parse(value);
-    return time >= earliest && time <= latest;
-  }, 'A date must be between 2000 and 2100')
+  z.refine((value) => !FORM.test(value) || Date.parse(value) >= earliest, PAST_DATE_MESSAGE),
+  z.refine((value) => !FORM.test(value) || Date.parse(value) <= latest, 'A date must be before 2100')
 );
 
 /** Refused when the device's clock is ahead of the server's by more than a day. */
