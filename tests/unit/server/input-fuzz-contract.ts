@@ -26,7 +26,7 @@ import * as signIn from '../../../src/routes/sign-in/+page.server';
 import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { snapshotDatabase } from '../../support/database-snapshot';
-import { formDataOf, fuzzSeed, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
+import { formDataOf, fuzzSeed, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
 import { callRoute, type RouteAnswer, type RouteCall, type RouteModule } from '../../support/route-harness';
 import { PASSWORD, seedNetwork, type SeededNetwork } from '../../support/seed-network';
 import { WARD_FILES } from '../../support/shared-data';
@@ -68,16 +68,35 @@ interface Target {
 const cookie = (seeded: SeededNetwork, who: 'coordinator' | 'tablet'): Record<string, string> =>
   who === 'tablet' ? { al_device: seeded.tablet.credential } : { al_session: seeded.people.coordinator.session };
 
-const jsonCall = (module: RouteModule, routeId: string, cookies: Record<string, string>, valid: unknown) =>
-  fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => ({
-    module,
-    routeId,
-    path: routeId,
-    method: 'POST' as const,
-    body: JSON.stringify(mutateJson(valid, mutations)),
-    headers: { 'content-type': 'application/json' },
-    cookies
-  }));
+type Path = (string | number)[];
+
+/** `valid` with the value at `path` replaced. */
+function setAt(valid: unknown, path: Path, value: unknown): unknown {
+  const copy = structuredClone(valid) as Record<string | number, unknown>;
+  const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, copy);
+  parent[path.at(-1)!] = value;
+  return copy;
+}
+
+/**
+ * A valid JSON request bent out of shape: anywhere at random, or (half the time) at one of the
+ * `focus` fields, which random places reach too rarely (a date, an id, a number bound).
+ */
+const jsonCall = (module: RouteModule, routeId: string, cookies: Record<string, string>, valid: unknown, focus: Path[] = []) =>
+  fc
+    .oneof(
+      fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => mutateJson(valid, mutations)),
+      ...(focus.length ? [fc.tuple(fc.constantFrom(...focus), hostileJson).map(([path, value]) => setAt(valid, path, value))] : [])
+    )
+    .map((json) => ({
+      module,
+      routeId,
+      path: routeId,
+      method: 'POST' as const,
+      body: JSON.stringify(json),
+      headers: { 'content-type': 'application/json' },
+      cookies
+    }));
 
 const formCall = (module: RouteModule, routeId: string, action: string, cookies: Record<string, string>, valid: FormFields, params: Record<string, string> = {}) =>
   fc.oneof(
@@ -95,29 +114,42 @@ function targets(seeded: SeededNetwork, conversationId: string): Target[] {
     {
       name: 'push',
       calls: () =>
-        fc.tuple(fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 })).chain(([id, create, update]) =>
-          jsonCall(push, '/api/sync/push', tablet, {
+        fc.tuple(fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 })).chain(([id, create, update, again]) => {
+          const created = makeConversation({
+            id,
+            wardCode: 'E05011385',
+            organisationId: seeded.organisations.armley.id,
+            quotes: [{ text: 'The library', consentToQuote: true }],
+            followUp: { wanted: true, contact: '07700 900123' }
+          });
+          return jsonCall(push, '/api/sync/push', tablet, {
             protocol: 2,
             kind: 'push',
             changes: [
-              {
-                op: 'create',
-                changeId: create,
-                workerId: amina.id,
-                conversation: makeConversation({
-                  id,
-                  wardCode: 'E05011385',
-                  organisationId: seeded.organisations.armley.id,
-                  quotes: [{ text: 'The library', consentToQuote: true }],
-                  followUp: { wanted: true, contact: '07700 900123' }
-                })
-              },
-              { op: 'update', changeId: update, workerId: amina.id, conversationId, baseRevision: 1, fields: { peopleCount: 3 } }
+              { op: 'create', changeId: create, workerId: amina.id, conversation: created },
+              { op: 'update', changeId: update, workerId: amina.id, conversationId, baseRevision: 1, fields: { peopleCount: 3 } },
+              // The same conversation created again in the batch (a create queued twice): valid, created once.
+              { op: 'create', changeId: again, workerId: amina.id, conversation: { ...created } }
             ]
-          })
-        )
+          }, [
+            ['changes', 0, 'conversation', 'recordedAt'],
+            ['changes', 0, 'conversation', 'id'],
+            ['changes', 0, 'conversation', 'eventId'],
+            ['changes', 0, 'conversation', 'answers', 0, 'prompt'],
+            ['changes', 0, 'conversation', 'answers', 0, 'text'],
+            ['changes', 0, 'conversation', 'followUp', 'contact'],
+            ['changes', 0, 'changeId'],
+            ['changes', 0, 'workerId'],
+            ['changes', 1, 'baseRevision'],
+            ['changes', 1, 'conversationId'],
+            ['changes', 2, 'changeId']
+          ]);
+        })
     },
-    { name: 'pull', calls: () => jsonCall(pull, '/api/sync/pull', tablet, { protocol: 2, kind: 'pull', workerId: amina.id, cursor: '0', limit: 10 }) },
+    {
+      name: 'pull',
+      calls: () => jsonCall(pull, '/api/sync/pull', tablet, { protocol: 2, kind: 'pull', workerId: amina.id, cursor: '0', limit: 10 }, [['cursor'], ['limit'], ['workerId']])
+    },
     {
       name: 'conversation history',
       calls: () =>
@@ -245,16 +277,26 @@ function targets(seeded: SeededNetwork, conversationId: string): Target[] {
  */
 function checker(db: SqlDatabase, store: Store) {
   let last: Record<string, string> | null = null;
-  return async (call: FuzzCall): Promise<RouteAnswer> => {
+  /** How many answers of each status: printed, so a reader sees the requests got past the door. */
+  const tally = new Map<number, number>();
+  return Object.assign(async (call: FuzzCall): Promise<RouteAnswer> => {
     last ??= await snapshotDatabase(db);
     const answer = await callRoute(store, call.module, call);
+    tally.set(answer.status, (tally.get(answer.status) ?? 0) + 1);
     const where = `${call.routeId} ${call.action ?? call.method ?? 'GET'}`;
     if (answer.status >= 500) throw new Error(`${where} answered ${answer.status}: ${String((answer.thrown as Error)?.stack ?? answer.thrown)}`);
     const now = await snapshotDatabase(db);
     if (answer.status >= 400) expect(now, `${where} refused (${answer.status}) but changed the database`).toEqual(last);
     last = now;
     return answer;
-  };
+  }, {
+    /** The statuses answered since the last call, then forgotten. */
+    takeTally() {
+      const counts = Object.fromEntries([...tally].sort(([a], [b]) => a - b));
+      tally.clear();
+      return counts;
+    }
+  });
 }
 
 /** `runs` requests per endpoint (FUZZ_RUNS overrides it): sized so a database's run takes about a minute on a shared 2-core machine. */
@@ -314,6 +356,10 @@ export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlD
             fc.asyncProperty(target.calls(seeded), async (call) => void (await check(call))),
             { seed: fuzzSeed(`${kind} ${name}`), numRuns: RUNS }
           );
+          const answers = check.takeTally();
+          console.log(`${kind} ${name}: answers by status ${JSON.stringify(answers)}`);
+          // The caller was let in: not every request stopped at the door (401, 403).
+          expect(Object.keys(answers).some((status) => status !== '401' && status !== '403')).toBe(true);
         });
       }
     });
