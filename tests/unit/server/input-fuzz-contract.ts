@@ -8,6 +8,9 @@ import { createSqlStore } from '../../../src/lib/server/store/sql-store';
 import type { Store } from '../../../src/lib/server/store';
 import { useEnglishValidationMessages } from '../../../src/lib/server/zod-messages';
 import * as account from '../../../src/routes/account/+page.server';
+import * as map from '../../../src/routes/api/map/+server';
+import * as audit from '../../../src/routes/audit/+page.server';
+import * as records from '../../../src/routes/records/+page.server';
 import * as boundaries from '../../../src/routes/api/boundaries/+server';
 import * as history from '../../../src/routes/api/conversations/[id]/history/+server';
 import * as enrol from '../../../src/routes/api/enrol/+server';
@@ -257,6 +260,26 @@ function targets(seeded: SeededNetwork, conversationId: string): Target[] {
             ? formCall(invitation, '/invitation/[token]', 'default', {}, { name: 'Nia', password: PASSWORD, passwordAgain: PASSWORD }, { token })
             : formCall(resetPassword, '/reset-password/[token]', 'default', {}, { password: PASSWORD, passwordAgain: PASSWORD }, { token })
         )
+    },
+    {
+      name: 'pages and API reads with a query string (audit, records, map, workers)',
+      calls: () =>
+        fc
+          .tuple(
+            fc.constantFrom(
+              { module: audit, routeId: '/audit', names: ['action', 'who', 'from', 'to', 'before'] },
+              { module: records, routeId: '/records', names: ['older'] },
+              { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
+              { module: workers, routeId: '/settings/workers', names: ['organisation'] }
+            ),
+            fc.array(hostileString, { minLength: 6, maxLength: 6 })
+          )
+          .map(([route, values]) => ({
+            module: route.module,
+            routeId: route.routeId,
+            path: `${route.routeId}?${new URLSearchParams(route.names.map((name, i) => [name, values[i]]))}`,
+            cookies: coordinator
+          }))
     },
     {
       name: 'invitation and password reset pages',
