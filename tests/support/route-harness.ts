@@ -35,6 +35,8 @@ export interface RouteCall {
   body?: BodyInit;
   headers?: Record<string, string>;
   cookies?: Record<string, string>;
+  /** Where the request comes from (rate limits count by it); loopback when absent. */
+  clientAddress?: string;
 }
 
 export interface RouteAnswer {
@@ -70,7 +72,7 @@ export async function callRoute(store: Store, routeModule: RouteModule, call: Ro
     locals,
     cookies: cookieJar(call.cookies ?? {}),
     fetch,
-    getClientAddress: () => '127.0.0.1',
+    getClientAddress: () => call.clientAddress ?? '127.0.0.1',
     setHeaders: () => {},
     platform: undefined,
     isDataRequest: false,

@@ -246,7 +246,14 @@ function targets(seeded: SeededNetwork, conversationId: string): Target[] {
           cookies: coordinator
         }))
     },
-    { name: 'sign-in', calls: () => formCall(signIn, '/sign-in', 'default', {}, { email: seeded.people.staff.email, password: 'not the password' }) },
+    {
+      name: 'sign-in',
+      // From many addresses, so the fuzz reaches the checks behind the rate limit.
+      calls: () =>
+        fc
+          .tuple(formCall(signIn, '/sign-in', 'default', {}, { email: seeded.people.staff.email, password: 'not the password' }), fc.ipV4())
+          .map(([call, clientAddress]) => ({ ...call, clientAddress }))
+    },
     {
       name: 'account › change password',
       calls: () =>
