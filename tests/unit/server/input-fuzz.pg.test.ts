@@ -4,4 +4,4 @@ import { openPostgresDatabase } from '../../../src/lib/server/store/postgres-dat
 import { createDatabase } from '../../support/postgres-cluster';
 import { describeInputFuzz } from './input-fuzz-contract';
 
-describeInputFuzz('PostgreSQL', async () => openPostgresDatabase(await createDatabase(inject('postgresAdminUrl'), `fuzz_${uuidv7().replaceAll('-', '')}`)), 60);
+describeInputFuzz('PostgreSQL', async () => openPostgresDatabase(await createDatabase(inject('postgresAdminUrl'), `fuzz_${uuidv7().replaceAll('-', '')}`)), 150);

@@ -29,7 +29,7 @@ import { enrolTablet, seedNetwork, type SeededNetwork, type SeededTablet } from 
  * an instant; everything else must come back exactly as sent (contact details and equality
  * answers withheld, as a pull always sends them, and stored exactly as sent).
  */
-const RUNS = Number(process.env.ROUND_TRIP_RUNS ?? 40);
+const RUNS = Number(process.env.ROUND_TRIP_RUNS ?? 100);
 
 const SCRIPTS = ['😀👩🏽‍🦱🇬🇧', 'مرحبا بالعالم', 'שלום עולם', 'ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ', 'Zoë – “quoted” · café', '\u200f\u202etext', 'a\tb\r\nc', '\ufeff', '\u{10ffff}'];
 
