@@ -13,9 +13,13 @@ declare global {
       person: SignedInPerson | null;
       /** The enrolled tablet whose device credential this browser holds, if any (any status). */
       device: DeviceRecord | null;
+      /** Set first in hooks.server.ts; logged with a failure and sent with its answer. */
+      requestId?: string;
     }
     interface Error {
       message: string;
+      /** On an unexpected failure: the id it was logged under. */
+      requestId?: string;
     }
   }
 }

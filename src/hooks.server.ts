@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
@@ -7,6 +7,7 @@ import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
 import { limitRequestBody } from '$lib/server/request-body-limit';
+import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
 
@@ -32,6 +33,7 @@ export const init: ServerInit = async () => {
  */
 const handleCaller: Handle = async ({ event, resolve }) => {
   if (!store) return resolve(event); // prerendering
+  startRequest(event);
   event.locals.store = store;
   const isApi = event.url.pathname.startsWith('/api/');
   if (isApi) {
@@ -40,8 +42,11 @@ const handleCaller: Handle = async ({ event, resolve }) => {
   }
   Object.assign(event.locals, await resolveCaller(store, event));
   if (event.route.id && !isApi) guardPage(event);
-  return resolve(event);
+  return finishRequest(event, await resolve(event));
 };
 
 /** A request's body is held to its route's limit before anything reads it (request-body-limit.ts). */
 export const handle = sequence(limitRequestBody, handleCaller);
+
+/** A 500 is a bug: logged with the request's id, which the answer carries (issue 11). */
+export const handleError: HandleServerError = handleServerError;

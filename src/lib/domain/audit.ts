@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   'indicator-uploaded': 'Ward indicator uploaded',
   'indicator-removed': 'Ward indicator removed',
   'conversation-erased': 'Conversation erased',
+  'conversation-date-corrected': 'Conversation date corrected (the tablet’s clock was wrong)',
   export: 'Export made'
 } as const;
 

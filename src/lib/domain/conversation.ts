@@ -1,31 +1,23 @@
 import * as z from 'zod/mini';
 import { EqualityAnswers } from './equality-monitoring';
+import { Id, IdV7 } from './id';
+import { Instant } from './instant';
+import { freeText } from './text';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
 
 export const ANSWER_MAX_LENGTH = 4000;
+export const PROMPT_WORDING_MAX_LENGTH = 300;
 export const QUOTE_MAX_LENGTH = 1000;
 export const CONTACT_MAX_LENGTH = 500;
 export const MAX_PEOPLE = 50;
 
 const notBlank = (value: string) => value.trim().length > 0;
 
-/**
- * Free text up to `max` characters, stored exactly as typed. Only what no database can keep is
- * refused: a NUL character, or half of an emoji left by a broken copy and paste.
- */
-function freeText(max: number, tooLong: string, ...checks: z.core.$ZodCheck<string>[]) {
-  return z.string().check(
-    z.maxLength(max, tooLong),
-    z.refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'Remove the hidden or broken character copied into this text'),
-    ...checks
-  );
-}
-
 /** What a resident said in answer to one prompt, with the prompt's wording when it was asked. */
 export const Answer = z.object({
-  promptId: z.uuid(),
-  prompt: z.string().check(z.maxLength(300)),
+  promptId: Id,
+  prompt: freeText(PROMPT_WORDING_MAX_LENGTH, `A prompt's wording must be ${PROMPT_WORDING_MAX_LENGTH} characters or fewer`),
   text: freeText(ANSWER_MAX_LENGTH, `Answers must be ${ANSWER_MAX_LENGTH} characters or fewer`)
 });
 export type Answer = z.infer<typeof Answer>;
@@ -53,10 +45,10 @@ export type FollowUp = z.infer<typeof FollowUp>;
 /** The parts of a conversation a worker records and may later edit. */
 export const ConversationFields = z.object({
   wardCode: WardCode,
-  eventId: z.nullable(z.uuid()),
+  eventId: z.nullable(Id),
   /** The organisation that recorded it; absent from devices on versions before organisations. */
-  organisationId: z.optional(z.nullable(z.uuid())),
-  answers: z.array(Answer).check(z.maxLength(10)),
+  organisationId: z.optional(z.nullable(Id)),
+  answers: z.array(Answer).check(z.maxLength(10, 'A conversation can hold at most 10 answers')),
   quotes: z.array(Quote).check(z.maxLength(20, 'A conversation can hold at most 20 quotes')),
   themeIds: z
     .array(ThemeId)
@@ -79,8 +71,9 @@ export type ConversationFields = z.infer<typeof ConversationFields>;
  * never altered on its way to the store.
  */
 export const Conversation = z.extend(ConversationFields, {
-  id: z.uuidv7(),
-  recordedAt: z.iso.datetime({ offset: true })
+  id: IdV7,
+  /** Within the static range of `Instant`; a push is also refused when dated after the server's tomorrow. */
+  recordedAt: Instant
 });
 export type Conversation = z.infer<typeof Conversation>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { freeText, trimmedText } from './text';
 import { PinHash } from './worker-pin';
 
 /**
@@ -9,9 +10,7 @@ import { PinHash } from './worker-pin';
 export const DeviceStatus = z.enum(['active', 'retiring', 'retired', 'lost']);
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
-export const DeviceLabel = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Give the tablet a name, such as “Tablet 3”'), z.maxLength(80, 'A tablet’s name must be 80 characters or fewer'));
+export const DeviceLabel = trimmedText(80, 'A tablet’s name must be 80 characters or fewer', 'Give the tablet a name, such as “Tablet 3”');
 
 export interface DeviceRecord {
   id: string;
@@ -25,9 +24,7 @@ export interface DeviceRecord {
   appVersion: string | null;
 }
 
-export const WorkerName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Enter the worker’s name'), z.maxLength(80, 'A worker’s name must be 80 characters or fewer'));
+export const WorkerName = trimmedText(80, 'A worker’s name must be 80 characters or fewer', 'Enter the worker’s name');
 
 export interface Worker {
   id: string;
@@ -68,7 +65,7 @@ export function normaliseEnrolmentCode(typed: string): string | null {
   return `${letters.slice(0, 4)}-${letters.slice(4, 8)}-${letters.slice(8)}`;
 }
 
-export const EnrolRequest = z.object({ code: z.string().check(z.maxLength(40)), appVersion: z.optional(z.string().check(z.maxLength(80))) });
+export const EnrolRequest = z.object({ code: z.string().check(z.maxLength(40)), appVersion: z.optional(freeText(80, 'An app version is 80 characters or fewer')) });
 
 export const EnrolResult = z.object({
   deviceId: z.uuid(),

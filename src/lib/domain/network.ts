@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
+import { Id } from './id';
+import { trimmedText } from './text';
 import { ListeningEvent } from './listening-event';
 import { Organisation } from './organisation';
 import { Prompt } from './prompt';
 import { Theme } from './theme';
 import { Ward } from './ward';
 
-export const NetworkName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Enter the name of your network'), z.maxLength(120, 'The network name must be 120 characters or fewer'));
+export const NetworkName = trimmedText(120, 'The network name must be 120 characters or fewer', 'Enter the name of your network');
 
 /** Read to a resident before they agree; a coordinator may set the network's own. */
 export const DEFAULT_PRIVACY_NOTICE =
@@ -15,14 +15,12 @@ export const DEFAULT_PRIVACY_NOTICE =
   'universities and community groups can act on it. We will not record your name with what you say. ' +
   'We will only quote your words if you agree. You can ask us to delete what you told us at any time.';
 
-export const PrivacyNotice = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Enter the privacy notice'), z.maxLength(3000, 'The privacy notice must be 3000 characters or fewer'));
+export const PrivacyNotice = trimmedText(3000, 'The privacy notice must be 3000 characters or fewer', 'Enter the privacy notice');
 
 export const IDLE_LOCK_MINUTES = { default: 10, min: 1, max: 240 } as const;
 
 export const Network = z.object({
-  id: z.uuid(),
+  id: Id,
   name: NetworkName,
   privacyNotice: PrivacyNotice,
   /** A tablet locks after this long without a touch or key press; its worker unlocks it with their PIN. */
@@ -33,7 +31,7 @@ export const Network = z.object({
 export type Network = z.infer<typeof Network>;
 
 export const ThemeNames = z
-  .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(120, 'Each theme must be 120 characters or fewer')))
+  .array(Theme.shape.name)
   .check(
     z.minLength(1, 'Enter at least one theme'),
     z.maxLength(30, 'A network can have at most 30 themes'),

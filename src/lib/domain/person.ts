@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { Id } from './id';
+import { storableText, trimmedText } from './text';
 import { PersonRole } from './access';
 
 /**
@@ -11,12 +13,11 @@ export const Email = z
     z.trim(),
     z.minLength(1, 'Enter an email address'),
     z.maxLength(254, 'An email address must be 254 characters or fewer'),
+    storableText(),
     z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the right format, like name@example.org')
   );
 
-export const PersonName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(120, 'A name must be 120 characters or fewer'));
+export const PersonName = trimmedText(120, 'A name must be 120 characters or fewer', 'Enter a name');
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** Argon2 hashes whatever it is given: a bound keeps a huge "password" from costing the server. */
@@ -31,11 +32,11 @@ export const NewPassword = z
   );
 
 export const Person = z.object({
-  id: z.uuid(),
+  id: Id,
   email: Email,
   name: PersonName,
   role: PersonRole,
-  organisationId: z.nullable(z.uuid()),
+  organisationId: z.nullable(Id),
   active: z.boolean()
 });
 export type Person = z.infer<typeof Person>;
@@ -50,6 +51,6 @@ export interface ListedPerson extends Person {
 export const InvitationFields = z.object({
   email: Email,
   role: PersonRole,
-  organisationId: z.nullable(z.uuid())
+  organisationId: z.nullable(Id)
 });
 export type InvitationFields = z.infer<typeof InvitationFields>;

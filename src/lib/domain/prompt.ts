@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
+import { Id } from './id';
+import { trimmedText } from './text';
 
-export const PromptText = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'A prompt cannot be empty'), z.maxLength(300, 'A prompt must be 300 characters or fewer'));
+export const PromptText = trimmedText(300, 'A prompt must be 300 characters or fewer', 'A prompt cannot be empty');
 
 /** A question a community worker asks; its answer is free text. */
-export const Prompt = z.object({ id: z.uuid(), text: PromptText });
+export const Prompt = z.object({ id: Id, text: PromptText });
 export type Prompt = z.infer<typeof Prompt>;
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Conversation, ConversationFields, SharedConversation } from './conversation';
+import { Id, IdV7 } from './id';
 import { SyncErrorReason } from './sync-error';
 
 /**
@@ -13,15 +14,25 @@ export const PUSH_MAX_CHANGES = 500;
 export const PUSH_MAX_BYTES = 2_000_000;
 export const PULL_MAX_PAGE = 1000;
 
+/** The largest sequence number the database holds (PostgreSQL bigint). */
+export const MAX_SEQUENCE = 9223372036854775807n;
+/** The largest revision the database holds (PostgreSQL int). */
+export const MAX_REVISION = 2147483647;
+
 /** A position in the server's change sequence, as a decimal string (it outgrows JavaScript numbers' safe range only in theory). */
-export const Cursor = z.string().check(z.regex(/^\d{1,19}$/, 'A cursor is a change sequence number'));
+export const Cursor = z
+  .string()
+  .check(
+    z.regex(/^\d{1,19}$/, 'A cursor is a change sequence number'),
+    z.refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= MAX_SEQUENCE, 'A cursor is a change sequence number no larger than 9223372036854775807')
+  );
 
 /** The worker who made a change: one of the device's organisation's workers. */
-const WorkerId = z.uuid();
+const WorkerId = Id;
 
 export const CreateConversation = z.object({
   op: z.literal('create'),
-  changeId: z.uuidv7(),
+  changeId: IdV7,
   workerId: WorkerId,
   conversation: Conversation
 });
@@ -32,18 +43,18 @@ export const CreateConversation = z.object({
  */
 export const UpdateConversation = z.object({
   op: z.literal('update'),
-  changeId: z.uuidv7(),
+  changeId: IdV7,
   workerId: WorkerId,
-  conversationId: z.uuidv7(),
-  baseRevision: z.number().check(z.refine(Number.isInteger), z.minimum(1)),
+  conversationId: IdV7,
+  baseRevision: z.number().check(z.refine(Number.isInteger, 'A revision is a whole number'), z.minimum(1), z.maximum(MAX_REVISION)),
   fields: z.partial(ConversationFields).check(z.refine((fields) => Object.keys(fields).length > 0, 'An update must change a field'))
 });
 
 export const DeleteConversation = z.object({
   op: z.literal('delete'),
-  changeId: z.uuidv7(),
+  changeId: IdV7,
   workerId: WorkerId,
-  conversationId: z.uuidv7()
+  conversationId: IdV7
 });
 
 export const Change = z.discriminatedUnion('op', [CreateConversation, UpdateConversation, DeleteConversation]);
@@ -65,7 +76,7 @@ export const PushResult = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('push-result'),
   /** Change ids now committed on the server; the device may drop exactly these from its outbox. */
-  acknowledged: z.array(z.uuid())
+  acknowledged: z.array(Id)
 });
 export type PushResult = z.infer<typeof PushResult>;
 
@@ -78,7 +89,9 @@ export const ProtocolErrorBody = z.object({
   error: z.object({
     reason: SyncErrorReason,
     message: z.string(),
-    rejected: z.optional(z.array(RejectedChange))
+    rejected: z.optional(z.array(RejectedChange)),
+    /** On a 500 only: the id the server logged the failure under, for whoever reports it. */
+    requestId: z.optional(z.string())
   })
 });
 export type ProtocolErrorBody = z.infer<typeof ProtocolErrorBody>;
@@ -102,7 +115,7 @@ export type PullRequest = z.infer<typeof PullRequest>;
  * tablet only ever sends those); a deleted one comes as a tombstone, without content.
  */
 export const PulledConversation = z.object({
-  id: z.uuidv7(),
+  id: IdV7,
   revision: z.number(),
   deleted: z.boolean(),
   conversation: z.nullable(SharedConversation)

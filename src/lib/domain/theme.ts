@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import { Id } from './id';
+import { trimmedText } from './text';
 
-export const ThemeId = z.uuid();
+export const THEME_NAME_MAX_LENGTH = 120;
+
+export const ThemeId = Id;
 
 export const Theme = z.object({
   id: ThemeId,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120))
+  name: trimmedText(THEME_NAME_MAX_LENGTH, `Each theme must be ${THEME_NAME_MAX_LENGTH} characters or fewer`, 'A theme cannot be empty')
 });
 export type Theme = z.infer<typeof Theme>;
 

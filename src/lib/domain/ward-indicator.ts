@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { Id } from './id';
+import { trimmedText } from './text';
 import { WardCode } from './ward';
 
 /**
@@ -6,15 +8,13 @@ import { WardCode } from './ward';
  * rank), so anchors can see which wards are most deprived and prioritise them.
  */
 
-export const IndicatorName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Enter a name for the indicator'), z.maxLength(100, 'The indicator’s name must be 100 characters or fewer'));
+export const IndicatorName = trimmedText(100, 'The indicator’s name must be 100 characters or fewer', 'Enter a name for the indicator');
 
-export const IndicatorSource = z.string().check(z.trim(), z.maxLength(300, 'The source must be 300 characters or fewer'));
+export const IndicatorSource = trimmedText(300, 'The source must be 300 characters or fewer');
 
 /** An indicator with its value per ward: what GET /api/indicators answers, one per indicator. */
 export const WardIndicator = z.object({
-  id: z.uuid(),
+  id: Id,
   name: IndicatorName,
   /** Where the figures come from, shown beside them (open data licences ask for attribution); may be empty. */
   source: IndicatorSource,

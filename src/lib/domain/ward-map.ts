@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import { CalendarDate as CalendarDay } from './instant';
 import { ThemeId } from './theme';
 
 /** A calendar date, yyyy-mm-dd, read as a day in the UK (Europe/London). */
-const CalendarDate = z.iso.date({ error: 'Enter a real date, for example 2026-11-20' });
+const CalendarDate = CalendarDay('Enter a real date, for example 2026-11-20');
 
 /** Conversations at one listening event, or 'none': those recorded at no event. */
-const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s events' }), z.literal('none')]);
+const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s events' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s events')), z.literal('none')]);
 
 /** Conversations one organisation recorded, or 'none': those that name no organisation. */
-const OrganisationChoice = z.union([z.uuid({ error: 'Choose one of the network’s organisations' }), z.literal('none')]);
+const OrganisationChoice = z.union([z.uuid({ error: 'Choose one of the network’s organisations' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s organisations')), z.literal('none')]);
 
 /**
  * Which conversations the ward map counts. Every field but the theme narrows the conversations
@@ -24,7 +25,7 @@ export const MapFilters = z
     to: z.optional(CalendarDate),
     eventId: z.optional(EventChoice),
     organisationId: z.optional(OrganisationChoice),
-    mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }))
+    mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s ward indicators')))
   })
   .check(
     z.refine((f) => !f.from || !f.to || f.from <= f.to, {

@@ -16,14 +16,14 @@ export interface RawFeature {
   geometry: { type: string; coordinates?: unknown } | null;
 }
 
+const RawFeatureShape = z.object({
+  properties: z.nullable(z.record(z.string(), z.unknown())),
+  geometry: z.nullable(z.object({ type: z.string(), coordinates: z.optional(z.unknown()) }))
+});
+
 const FeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      properties: z.nullable(z.record(z.string(), z.unknown())),
-      geometry: z.nullable(z.object({ type: z.string(), coordinates: z.optional(z.unknown()) }))
-    })
-  )
+  features: z.array(RawFeatureShape)
 });
 
 const TopologyShape = z.object({ type: z.literal('Topology'), objects: z.record(z.string(), z.unknown()), arcs: z.array(z.unknown()) });
@@ -41,10 +41,20 @@ export function readBoundaryFeatures(text: string): RawFeature[] {
   }
   if (TopologyShape.safeParse(json).success) {
     const topology = json as Topology;
-    return Object.values(topology.objects).flatMap((object) => {
-      const converted = feature(topology, object) as unknown;
-      return FeatureCollection.safeParse(converted).success ? (converted as { features: RawFeature[] }).features : [converted as RawFeature];
-    });
+    try {
+      return Object.values(topology.objects).flatMap((object) => {
+        const converted = feature(topology, object as never) as unknown;
+        if (FeatureCollection.safeParse(converted).success) return (converted as { features: RawFeature[] }).features;
+        if (!RawFeatureShape.safeParse(converted).success) throw new TypeError('not a feature');
+        return [converted as RawFeature];
+      });
+    } catch {
+      // topojson-client trusts its input: arcs that are not lists, unknown geometry types or
+      // indices past the arcs make it throw. The file is at fault, not the server.
+      throw new BoundaryFileError(
+        'The ward boundary file is not valid TopoJSON: its objects must be Polygon or MultiPolygon geometries whose arcs are lists of arc numbers.'
+      );
+    }
   }
   const collection = FeatureCollection.safeParse(json);
   if (!collection.success) {

@@ -35,7 +35,8 @@ function geometryProblem(geometry: RawFeature['geometry']): string | null {
   for (const ring of polygons.flat()) {
     if (!Array.isArray(ring) || ring.length < 4) return 'a boundary ring has fewer than 4 points';
     for (const point of ring) {
-      const [lon, lat] = point ?? [];
+      if (!Array.isArray(point)) return 'a boundary point is not a pair of numbers';
+      const [lon, lat] = point;
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'a boundary point is not a pair of numbers';
       if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
         return `a boundary point (${lon}, ${lat}) is outside WGS84 longitude/latitude: is the file in British National Grid?`;

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilters, type AuditRecord } from '$lib/domain/audit';
 import type { FieldError } from '$lib/domain/field-error';
+import { CalendarDate as CalendarDay } from '$lib/domain/instant';
+import { BROKEN_TEXT_MESSAGE, isStorableText } from '$lib/domain/text';
 import type { Store } from './store';
 
 /** Entries on one page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
 
-const CalendarDate = z.iso.date();
+const CalendarDate = CalendarDay('Enter a real date');
 const EntryId = z.string().check(z.regex(/^[1-9][0-9]{0,17}$/));
 
 export interface AuditQuery {
@@ -31,7 +33,8 @@ export function auditQuery(params: URLSearchParams): AuditQuery {
     if (values.action in AUDIT_ACTIONS) filters.action = values.action as AuditAction;
     else errors.push({ field: 'action', message: 'Choose an action from the list' });
   }
-  if (values.who) filters.who = values.who.slice(0, 100);
+  if (values.who && isStorableText(values.who.slice(0, 100))) filters.who = values.who.slice(0, 100);
+  else if (values.who) errors.push({ field: 'who', message: BROKEN_TEXT_MESSAGE });
   for (const field of ['from', 'to'] as const) {
     if (!values[field]) continue;
     if (CalendarDate.safeParse(values[field]).success) filters[field] = values[field];

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { Id } from '$lib/domain/id';
+import { CalendarDate } from '$lib/domain/instant';
 import type { Checked, FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
@@ -33,7 +35,7 @@ export function checkPrivacyNotice(text: string): Checked<string | null> {
   return notice.success ? { ok: true, value: notice.data } : invalid(PRIVACY_NOTICE_FIELD, notice.error.issues[0].message);
 }
 
-const Uuid = z.uuid();
+const Uuid = Id;
 
 /**
  * The whole ordered list of prompts as submitted: one row per input, an existing prompt carrying
@@ -69,7 +71,8 @@ export function checkPrompts(rows: { id: string; text: string }[]): Checked<{ id
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: prompts };
 }
 
-const NewEvent = z.omit(ListeningEvent, { id: true });
+/** A new event's date within the app's range (year 0000 would reach the database as an error). */
+const NewEvent = z.extend(z.omit(ListeningEvent, { id: true }), { date: CalendarDate('Enter the event’s date') });
 
 /** A new listening event: a name and a date are needed, the place is optional. */
 export function checkNewEvent(input: { name: string; date: string; place: string }): Checked<Omit<ListeningEvent, 'id'>> {
@@ -80,7 +83,7 @@ export function checkNewEvent(input: { name: string; date: string; place: string
     const key = issue.path[0] as keyof typeof EVENT_FIELDS;
     const field = EVENT_FIELDS[key];
     if (errors.some((error) => error.field === field)) continue;
-    const message = key === 'date' && input.date.trim() !== '' ? 'The event’s date must be a real date' : issue.message;
+    const message = key === 'date' && input.date.trim() !== '' && issue.message === 'Enter the event’s date' ? 'The event’s date must be a real date' : issue.message;
     errors.push({ field, message });
   }
   // In the order of the form, so the error summary reads top to bottom.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Id } from '$lib/domain/id';
 import type { ReferenceData } from '$lib/domain/network';
 import { IndicatorName, IndicatorSource, type IndicatorUploadSummary } from '$lib/domain/ward-indicator';
 import { INDICATOR_FILE_MAX_BYTES } from './body-limits.js';
@@ -149,5 +150,5 @@ export async function indicatorSettingsView(store: Store, networkId: string, net
 
 /** The id of the indicator to remove, from the hidden input of its row; null when malformed. */
 export function checkIndicatorId(value: string): string | null {
-  return z.uuid().safeParse(value).success ? value : null;
+  return Id.safeParse(value).success ? value : null;
 }

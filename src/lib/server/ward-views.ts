@@ -2,6 +2,7 @@ import type { Theme } from '$lib/domain/theme';
 import { isAmongMostDeprived, MOST_DEPRIVED_PERCENT, type WardIndicator } from '$lib/domain/ward-indicator';
 import type { WardPageView } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import { WardCode } from '$lib/domain/ward';
 import type { Store } from './store';
 
 /** The ward page shows this many quotes, newest first, and says how many there are in all. */
@@ -9,6 +10,7 @@ export const WARD_PAGE_QUOTES = 100;
 
 /** Everything the ward page shows, or null when the network has no ward of that code. */
 export async function wardPageView(store: Store, networkId: string, code: string): Promise<WardPageView | null> {
+  if (!WardCode.safeParse(code).success) return null; // not a ward code (a mangled link): no such ward, not a database error
   const [page, standings] = await Promise.all([
     store.wardPage(networkId, code, WARD_PAGE_QUOTES),
     store.wardIndicatorStandings(networkId, code)

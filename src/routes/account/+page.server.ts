@@ -3,6 +3,7 @@ import { ROLE_NAMES } from '$lib/domain/access';
 import { pagePerson } from '$lib/server/auth/guard';
 import { changePassword, ownAccount, signOut, signOutEverywhere } from '$lib/server/auth/own-account';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const caller = pagePerson(locals);
@@ -24,7 +25,7 @@ export const actions: Actions = {
   },
 
   changePassword: async ({ request, locals, cookies, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const outcome = await changePassword(locals.store, pagePerson(locals), { cookies, url }, {
       current: text(form, 'currentPassword'),
       password: text(form, 'newPassword'),

@@ -14,6 +14,7 @@ import {
   ORGANISATION_FIELD
 } from '$lib/server/network-settings';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 // A coordinator's page (PAGE_ACCESS); every change is written to the audit log.
 
@@ -37,7 +38,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 export const actions: Actions = {
   access: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkAccessSettings({ idleLockMinutes: text(form, 'idleLockMinutes'), leadsSeeContacts: form.has('leadsSeeContacts') });
     if (!checked.ok) return fail(400, { section: 'access' as const, errors: checked.errors, values: { idleLockMinutes: text(form, 'idleLockMinutes').slice(0, 20) } });
     await locals.store.setAccessSettings(caller.network.id, checked.value);
@@ -47,7 +48,7 @@ export const actions: Actions = {
 
   privacyNotice: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkPrivacyNotice(form.has('useDefault') ? '' : text(form, 'privacyNotice'));
     if (!checked.ok) return fail(400, { section: 'privacyNotice' as const, errors: checked.errors });
     await locals.store.setPrivacyNotice(caller.network.id, checked.value);
@@ -58,7 +59,7 @@ export const actions: Actions = {
 
   prompts: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const ids = form.getAll('promptId').map(String);
     const rows = form.getAll('promptText').map((value, i) => ({ id: ids[i] ?? '', text: String(value) }));
     const checked = checkPrompts(rows);
@@ -70,7 +71,7 @@ export const actions: Actions = {
 
   addEvent: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkNewEvent({ name: text(form, 'name'), date: text(form, 'date'), place: text(form, 'place') });
     if (!checked.ok) return fail(400, { section: 'events' as const, errors: checked.errors });
     const event = await locals.store.addEvent(caller.network.id, checked.value);
@@ -80,7 +81,7 @@ export const actions: Actions = {
 
   archiveEvent: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkEventId(text(form, 'eventId'));
     if (!checked.ok) return fail(400, { section: 'events' as const, errors: checked.errors });
     const reference = await locals.store.getReferenceData();
@@ -94,7 +95,7 @@ export const actions: Actions = {
 
   addOrganisation: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkNewOrganisation(text(form, 'name'));
     if (!checked.ok) return fail(400, { section: 'organisations' as const, errors: checked.errors });
     try {
@@ -109,7 +110,7 @@ export const actions: Actions = {
 
   archiveOrganisation: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const checked = checkOrganisationId(text(form, 'organisationId'));
     if (!checked.ok) return fail(400, { section: 'organisations' as const, errors: checked.errors });
     const reference = await locals.store.getReferenceData();

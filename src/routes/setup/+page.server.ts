@@ -5,6 +5,7 @@ import { checkFirstRun, setUpFirstRun } from '$lib/server/first-run-setup';
 import { themeNamesFromText } from '$lib/server/network-setup';
 import { NetworkAlreadySetUpError } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
   if (locals.network) redirect(303, '/');
@@ -15,7 +16,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     // Kept to show again when something is wrong; passwords never are.
     const values = {
       name: text(form, 'name').slice(0, 500),

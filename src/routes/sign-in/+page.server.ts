@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { safeNextPath } from '$lib/server/auth/next-path';
 import { signInWithForm } from '$lib/server/auth/sign-in-form';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 /** What the page says after someone signed out or reset their password (`?done=`). */
 const NOTICES = {
@@ -23,7 +24,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url, getClientAddress }) => {
     if (!locals.network) redirect(303, '/setup');
-    const form = await request.formData();
+    const form = await readForm(request);
     const email = text(form, 'email').slice(0, 254);
     const outcome = await signInWithForm(locals.store, locals.network, { cookies, url, clientAddress: getClientAddress() }, {
       email,

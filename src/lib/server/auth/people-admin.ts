@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Id } from '$lib/domain/id';
 import { PersonRole, ROLE_NAMES } from '$lib/domain/access';
 import type { FieldError } from '$lib/domain/field-error';
 import { Email, type Person } from '$lib/domain/person';
@@ -34,7 +35,7 @@ export const organisationField = (personId: string) => `organisation-${personId}
 export const PEOPLE_LIST_FIELD = 'people';
 export const INVITATIONS_FIELD = 'invitations';
 
-const Uuid = z.uuid();
+const Uuid = Id;
 const LinkId = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 const refused = (status: 400 | 404, field: string, message: string): AdminOutcome => ({ ok: false, status, errors: [{ field, message }] });

@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { FieldError } from '$lib/domain/field-error';
 import type { Network } from '$lib/domain/network';
+import { BROKEN_TEXT_MESSAGE, isStorableText } from '$lib/domain/text';
 import type { Store } from '../store';
 import { startSession } from './sessions';
 import { signIn } from './sign-in';
@@ -23,6 +24,8 @@ export async function signInWithForm(
 ): Promise<SignInFormOutcome> {
   const errors: FieldError[] = [];
   if (!input.email.trim()) errors.push({ field: SIGN_IN_FIELDS.email, message: 'Enter your email address' });
+  // Looked up and written to the audit log: text no database keeps is named, not sent (issue 11).
+  else if (!isStorableText(input.email)) errors.push({ field: SIGN_IN_FIELDS.email, message: BROKEN_TEXT_MESSAGE });
   if (!input.password) errors.push({ field: SIGN_IN_FIELDS.password, message: 'Enter your password' });
   if (errors.length > 0) return { ok: false, status: 400, errors };
 

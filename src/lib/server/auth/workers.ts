@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { WorkerName, type DeviceRoster } from '$lib/domain/device';
+import { Id } from '$lib/domain/id';
 import type { Checked } from '$lib/domain/field-error';
 import { hashPin, Pin } from '$lib/domain/worker-pin';
 import { WorkerNameTakenError, type Store } from '../store';
@@ -7,8 +7,7 @@ import { audit } from './audit';
 import type { DeviceCaller, PersonCaller } from './guard';
 import { managedOrganisation, organisationScope } from './managed-organisation';
 
-const WorkerId = z.uuid();
-const isWorkerId = (id: string) => WorkerId.safeParse(id).success;
+const isWorkerId = (id: string) => Id.safeParse(id).success;
 
 /** Adds a worker to an organisation, with a PIN when the lead sets one now (else the worker chooses it on a tablet). */
 export async function addWorker(

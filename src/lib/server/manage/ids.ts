@@ -1,6 +1,4 @@
-import * as z from 'zod/mini';
-
-const Id = z.uuid();
+import { Id } from '$lib/domain/id';
 
 /**
  * An id from a form or a link, checked before it goes near SQL: the id, or null when it is not
@@ -8,7 +6,7 @@ const Id = z.uuid();
  */
 export function idFrom(value: FormDataEntryValue | string | null | undefined): string | null {
   const parsed = Id.safeParse(typeof value === 'string' ? value : '');
-  return parsed.success ? parsed.data.toLowerCase() : null;
+  return parsed.success ? parsed.data : null; // canonical (lower-case) or refused, never rewritten
 }
 
 /** A text field of a submitted form, '' when absent. */

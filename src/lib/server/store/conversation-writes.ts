@@ -51,7 +51,11 @@ function runsOfCreates(changes: Change[]): (Create[] | Update | Delete)[] {
   return runs;
 }
 
-async function insertConversations(tx: SqlClient, batch: ChangeBatch, creates: { create: Create; seq: string }[]) {
+async function insertConversations(tx: SqlClient, batch: ChangeBatch, run: { create: Create; seq: string }[]) {
+  // A conversation created twice in one batch (a retried create queued again) is created once,
+  // as a create of one already stored is: idempotent by conversation id (S2).
+  const seen = new Set<string>();
+  const creates = run.filter(({ create }) => !seen.has(create.conversation.id) && seen.add(create.conversation.id));
   await tx.query(
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,

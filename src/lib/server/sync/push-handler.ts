@@ -1,4 +1,5 @@
-import { PROTOCOL_VERSION, PushRequest, type PushResult, type RejectedChange } from '$lib/domain/protocol';
+import { FUTURE_DATE_MESSAGE, notInFuture } from '$lib/domain/instant';
+import { PROTOCOL_VERSION, PushRequest, type Change, type PushResult, type RejectedChange } from '$lib/domain/protocol';
 import type { DeviceCaller } from '../auth/guard';
 import { UnknownReferenceError, type Store } from '../store';
 import { describeIssues, refuse, type Refusal } from './protocol-message';
@@ -22,6 +23,18 @@ function rejectedByIssues(json: unknown, issues: { path: PropertyKey[]; message:
 }
 
 /**
+ * Creates dated after the server's tomorrow: the static range of the schema lets them through
+ * (a device must read back whatever it is sent), so the server's clock is checked only here.
+ */
+function datedInFuture(changes: Change[], now: number): RejectedChange[] {
+  return changes.flatMap((change) =>
+    change.op === 'create' && !notInFuture(change.conversation.recordedAt, now)
+      ? [{ changeId: change.changeId, message: `conversation.recordedAt: ${FUTURE_DATE_MESSAGE}` }]
+      : []
+  );
+}
+
+/**
  * Receives one push: the whole batch is stored in one transaction and acknowledged, or refused
  * with a reason, the changes at fault named, and nothing stored (SYNC-SPEC S2, S3, S7).
  */
@@ -30,6 +43,10 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
   if (!push.success) {
     const issues = push.error.issues;
     return refuse(422, 'invalid', `${NOTHING_STORED} ${describeIssues(issues)}`, rejectedByIssues(message.json, issues));
+  }
+  const future = datedInFuture(push.data.changes, Date.now());
+  if (future.length > 0) {
+    return refuse(422, 'invalid', `${NOTHING_STORED} ${future.map((change) => change.message).join('; ')}`, future);
   }
   try {
     await store.applyChanges({

@@ -4,6 +4,7 @@ import { pagePerson } from '$lib/server/auth/guard';
 import { idFrom, textFrom } from '$lib/server/manage/ids';
 import { changeTabletStatus, TABLETS_FIELD, tabletsView } from '$lib/server/manage/tablets';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 // Coordinators and leads (PAGE_ACCESS); a lead only ever sees and acts on their organisation's tablets.
 
@@ -14,7 +15,7 @@ const notListed = [{ field: TABLETS_FIELD, message: 'That tablet is not listed. 
 /** Retire or report lost: the tablet's id is checked before it reaches the store. */
 async function setStatus(event: { request: Request; locals: App.Locals }, status: 'retiring' | 'lost') {
   const action = status === 'lost' ? ('lost' as const) : ('retire' as const);
-  const deviceId = idFrom((await event.request.formData()).get('deviceId'));
+  const deviceId = idFrom((await readForm(event.request)).get('deviceId'));
   if (!deviceId) return fail(400, { action, errors: notListed });
   const changed = await changeTabletStatus(event.locals.store, pagePerson(event.locals), deviceId, status);
   if (!changed.ok) return fail(400, { action, errors: changed.errors });
@@ -23,7 +24,7 @@ async function setStatus(event: { request: Request; locals: App.Locals }, status
 
 export const actions: Actions = {
   enrol: async ({ request, locals, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const made = await createEnrolment(
       locals.store,
       pagePerson(locals),

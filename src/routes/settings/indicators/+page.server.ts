@@ -3,6 +3,7 @@ import { audit } from '$lib/server/auth/audit';
 import { pagePerson } from '$lib/server/auth/guard';
 import { checkIndicatorId, indicatorSettingsView, uploadWardIndicator } from '$lib/server/ward-indicator-upload';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 // A coordinator's page (PAGE_ACCESS); uploads and removals are written to the audit log.
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
   upload: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const file = form.get('file');
     const outcome = await uploadWardIndicator(locals.store, { network: caller.network, wards: await wards(locals) }, {
       name: text(form, 'name'),
@@ -40,7 +41,7 @@ export const actions: Actions = {
 
   remove: async ({ request, locals }) => {
     const caller = pagePerson(locals);
-    const form = await request.formData();
+    const form = await readForm(request);
     const id = checkIndicatorId(text(form, 'indicatorId'));
     const name = id ? await locals.store.deleteWardIndicator(caller.network.id, id) : null;
     if (name) await audit(locals.store, caller, 'indicator-removed', name);

@@ -4,6 +4,7 @@ import { pagePerson } from '$lib/server/auth/guard';
 import { mailSettingsFromEnv } from '$lib/server/auth/mail';
 import { changeRole, invite, peopleView, resetLink, setActive, unlock, withdrawInvitation, type AdminOutcome } from '$lib/server/auth/people-admin';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const view = await peopleView(locals.store, pagePerson(locals));
@@ -20,39 +21,39 @@ function answer(outcome: AdminOutcome, section: 'invite' | 'person', values: Rec
 
 export const actions: Actions = {
   invite: async ({ request, locals, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = { email: text(form, 'email'), role: text(form, 'role'), organisationId: text(form, 'organisationId') };
     return answer(await invite(locals.store, pagePerson(locals), values, url.origin, mailSettingsFromEnv(env)), 'invite', values);
   },
 
   withdraw: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     return answer(await withdrawInvitation(locals.store, pagePerson(locals), text(form, 'invitationId')), 'person');
   },
 
   changeRole: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const input = { personId: text(form, 'personId'), role: text(form, 'role'), organisationId: text(form, 'organisationId') };
     return answer(await changeRole(locals.store, pagePerson(locals), input), 'person');
   },
 
   deactivate: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     return answer(await setActive(locals.store, pagePerson(locals), text(form, 'personId'), false), 'person');
   },
 
   reactivate: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     return answer(await setActive(locals.store, pagePerson(locals), text(form, 'personId'), true), 'person');
   },
 
   unlock: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     return answer(await unlock(locals.store, pagePerson(locals), text(form, 'personId')), 'person');
   },
 
   resetLink: async ({ request, locals, url }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     return answer(await resetLink(locals.store, pagePerson(locals), text(form, 'personId'), url.origin, mailSettingsFromEnv(env)), 'person');
   }
 };

@@ -4,6 +4,7 @@ import { addWorker, removeWorker, setWorkerPin } from '$lib/server/auth/workers'
 import { idFrom, textFrom } from '$lib/server/manage/ids';
 import { workersView } from '$lib/server/manage/workers-view';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form-data';
 
 // Coordinators and leads (PAGE_ACCESS); a lead only ever sees and acts for their own organisation.
 
@@ -21,7 +22,7 @@ const notListed = (message: string) => [{ field: 'workers', message }];
 
 export const actions: Actions = {
   add: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const added = await addWorker(locals.store, pagePerson(locals), {
       organisationId: textFrom(form, 'organisationId'),
       name: textFrom(form, 'name'),
@@ -32,7 +33,7 @@ export const actions: Actions = {
   },
 
   setPin: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const workerId = idFrom(form.get('workerId'));
     if (!workerId) return fail(400, { action: 'setPin' as const, errors: notListed('That worker is not listed. Choose one from the list.') });
     const set = await setWorkerPin(locals.store, pagePerson(locals), workerId, textFrom(form, 'pin'));
@@ -41,7 +42,7 @@ export const actions: Actions = {
   },
 
   remove: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await readForm(request);
     const workerId = idFrom(form.get('workerId'));
     if (!workerId) return fail(400, { action: 'remove' as const, errors: notListed('That worker is not listed. Choose one from the list.') });
     return { action: 'remove' as const, saved: await removeWorker(locals.store, pagePerson(locals), workerId) };

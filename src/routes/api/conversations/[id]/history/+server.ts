@@ -1,11 +1,9 @@
 import { json } from '@sveltejs/kit';
-import * as z from 'zod/mini';
 import { DEVICE } from '$lib/domain/access';
+import { Id } from '$lib/domain/id';
 import { apiError } from '$lib/server/api-error';
 import { guardEndpoint } from '$lib/server/auth/guard';
 import type { RequestHandler } from './$types';
-
-const Id = z.uuid();
 
 /**
  * Values of the worker's conversation that lost to concurrent edits of the same field (SYNC-SPEC

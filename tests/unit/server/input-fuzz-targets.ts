@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
+import * as account from '../../../src/routes/account/+page.server';
+import * as map from '../../../src/routes/api/map/+server';
+import * as audit from '../../../src/routes/audit/+page.server';
+import * as records from '../../../src/routes/records/+page.server';
+import * as boundaries from '../../../src/routes/api/boundaries/+server';
+import * as history from '../../../src/routes/api/conversations/[id]/history/+server';
+import * as enrol from '../../../src/routes/api/enrol/+server';
+import * as pin from '../../../src/routes/api/device/workers/[id]/pin/+server';
+import * as pull from '../../../src/routes/api/sync/pull/+server';
+import * as push from '../../../src/routes/api/sync/push/+server';
+import * as invitation from '../../../src/routes/invitation/[token]/+page.server';
+import * as resetPassword from '../../../src/routes/reset-password/[token]/+page.server';
+import * as settings from '../../../src/routes/settings/+page.server';
+import * as devices from '../../../src/routes/settings/devices/+page.server';
+import * as indicators from '../../../src/routes/settings/indicators/+page.server';
+import * as people from '../../../src/routes/settings/people/+page.server';
+import * as workers from '../../../src/routes/settings/workers/+page.server';
+import * as signIn from '../../../src/routes/sign-in/+page.server';
+import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
+import { makeConversation } from '../../support/conversations';
+import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
+import type { RouteCall, RouteModule } from '../../support/route-harness';
+import { PASSWORD, type SeededNetwork } from '../../support/seed-network';
+import { WARD_FILES } from '../../support/shared-data';
+
+/**
+ * The requests the fuzz suite sends (input-fuzz-contract.ts): for each write endpoint (and each
+ * page reached by an id or a query), a valid request bent out of shape in every way
+ * malformed-input.ts knows.
+ */
+/** The Leeds wards with a small square each: a boundary file quick to read many times over. */
+export function smallBoundaryFiles() {
+  const leeds = JSON.parse(readFileSync(WARD_FILES.leeds, 'utf8')) as { features: { properties: Record<string, string | number> }[] };
+  const wards = leeds.features.map(({ properties: p }) => ({
+    properties: { WD25CD: p.WD25CD, WD25NM: p.WD25NM, LAD25CD: p.LAD25CD, LAD25NM: p.LAD25NM },
+    square: [[Number(p.LONG), Number(p.LAT)], [Number(p.LONG) + 0.001, Number(p.LAT)], [Number(p.LONG) + 0.001, Number(p.LAT) + 0.001], [Number(p.LONG), Number(p.LAT)]]
+  }));
+  const geojson = {
+    type: 'FeatureCollection',
+    features: wards.map((w) => ({ type: 'Feature', properties: w.properties, geometry: { type: 'Polygon', coordinates: [w.square] } }))
+  };
+  const topojson = {
+    type: 'Topology',
+    objects: { wards: { type: 'GeometryCollection', geometries: wards.map((w, i) => ({ type: 'Polygon', arcs: [[i]], properties: w.properties })) } },
+    arcs: wards.map((w) => w.square)
+  };
+  return { geojson, topojson };
+}
+
+export type FuzzCall = RouteCall & { module: RouteModule };
+
+export interface Target {
+  name: string;
+  /** Requests to send, each a route call (the store's state is whatever earlier ones left). */
+  calls: (seeded: SeededNetwork) => fc.Arbitrary<FuzzCall>;
+}
+
+const cookie = (seeded: SeededNetwork, who: 'coordinator' | 'tablet'): Record<string, string> =>
+  who === 'tablet' ? { al_device: seeded.tablet.credential } : { al_session: seeded.people.coordinator.session };
+
+type Path = (string | number)[];
+
+/** `valid` with the value at `path` replaced. */
+function setAt(valid: unknown, path: Path, value: unknown): unknown {
+  const copy = structuredClone(valid) as Record<string | number, unknown>;
+  const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, copy);
+  parent[path.at(-1)!] = value;
+  return copy;
+}
+
+/**
+ * A valid JSON request bent out of shape: anywhere at random, or (half the time) at one of the
+ * `focus` fields, which random places reach too rarely (a date, an id, a number bound).
+ */
+const jsonCall = (module: RouteModule, routeId: string, cookies: Record<string, string>, valid: unknown, focus: Path[] = []) =>
+  fc
+    .oneof(
+      fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => mutateJson(valid, mutations)),
+      ...(focus.length ? [fc.tuple(fc.constantFrom(...focus), hostileJson).map(([path, value]) => setAt(valid, path, value))] : [])
+    )
+    .map((json) => ({
+      module,
+      routeId,
+      path: routeId,
+      method: 'POST' as const,
+      body: JSON.stringify(json),
+      headers: { 'content-type': 'application/json' },
+      cookies
+    }));
+
+const formCall = (module: RouteModule, routeId: string, action: string, cookies: Record<string, string>, valid: FormFields, params: Record<string, string> = {}) =>
+  fc.oneof(
+    { weight: 9, arbitrary: mutatedForm(valid).map((fields) => ({ body: formDataOf(fields) as BodyInit, headers: {} as Record<string, string> })) },
+    // Not a form at all, though it says it is one.
+    { weight: 1, arbitrary: hostileString.map((text) => ({ body: text as BodyInit, headers: { 'content-type': 'multipart/form-data; boundary=x' } })) }
+  ).map(({ body, headers }) => ({ module, routeId, path: routeId, action, body, headers, cookies, params }));
+
+export function targets(seeded: SeededNetwork, conversationId: string): Target[] {
+  const { amina, ben } = seeded.workers;
+  const tablet = cookie(seeded, 'tablet');
+  const coordinator = cookie(seeded, 'coordinator');
+  const files = smallBoundaryFiles();
+  return [
+    {
+      name: 'push',
+      calls: () =>
+        fc.tuple(fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 }), fc.uuid({ version: 7 })).chain(([id, create, update, again]) => {
+          const created = makeConversation({
+            id,
+            wardCode: 'E05011385',
+            organisationId: seeded.organisations.armley.id,
+            quotes: [{ text: 'The library', consentToQuote: true }],
+            followUp: { wanted: true, contact: '07700 900123' }
+          });
+          return jsonCall(push, '/api/sync/push', tablet, {
+            protocol: 2,
+            kind: 'push',
+            changes: [
+              { op: 'create', changeId: create, workerId: amina.id, conversation: created },
+              { op: 'update', changeId: update, workerId: amina.id, conversationId, baseRevision: 1, fields: { peopleCount: 3 } },
+              // The same conversation created again in the batch (a create queued twice): valid, created once.
+              { op: 'create', changeId: again, workerId: amina.id, conversation: { ...created } }
+            ]
+          }, [
+            ['changes', 0, 'conversation', 'recordedAt'],
+            ['changes', 0, 'conversation', 'id'],
+            ['changes', 0, 'conversation', 'eventId'],
+            ['changes', 0, 'conversation', 'answers', 0, 'prompt'],
+            ['changes', 0, 'conversation', 'answers', 0, 'text'],
+            ['changes', 0, 'conversation', 'followUp', 'contact'],
+            ['changes', 0, 'changeId'],
+            ['changes', 0, 'workerId'],
+            ['changes', 1, 'baseRevision'],
+            ['changes', 1, 'conversationId'],
+            ['changes', 2, 'changeId']
+          ]);
+        })
+    },
+    {
+      name: 'pull',
+      calls: () => jsonCall(pull, '/api/sync/pull', tablet, { protocol: 2, kind: 'pull', workerId: amina.id, cursor: '0', limit: 10 }, [['cursor'], ['limit'], ['workerId']])
+    },
+    {
+      name: 'conversation history',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant(conversationId)), fc.oneof(hostileString, fc.constant(amina.id))).map(([id, worker]) => ({
+          module: history,
+          routeId: '/api/conversations/[id]/history',
+          path: `/api/conversations/x/history?${new URLSearchParams({ worker })}`,
+          params: { id },
+          cookies: tablet
+        }))
+    },
+    {
+      name: 'ward page',
+      calls: () => hostileString.map((code) => ({ module: wardPage, routeId: '/wards/[code]', path: '/wards/x', params: { code }, cookies: coordinator }))
+    },
+    {
+      name: 'worker PIN (tablet)',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant(ben.id)), fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([id, mutations]) => ({
+          module: pin,
+          routeId: '/api/device/workers/[id]/pin',
+          path: '/api/device/workers/x/pin',
+          method: 'PUT' as const,
+          params: { id },
+          body: JSON.stringify(mutateJson({ pin: { salt: 'a'.repeat(32), hash: 'b'.repeat(64) } }, mutations)),
+          headers: { 'content-type': 'application/json' },
+          cookies: tablet
+        }))
+    },
+    { name: 'enrol', calls: () => jsonCall(enrol, '/api/enrol', {}, { code: 'ABCD-EFGH-JKMN', appVersion: '1.0' }) },
+    { name: 'settings › access', calls: () => formCall(settings, '/settings', 'access', coordinator, { idleLockMinutes: '10', leadsSeeContacts: 'on' }) },
+    { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
+    {
+      name: 'settings › prompts',
+      calls: () =>
+        formCall(settings, '/settings', 'prompts', coordinator, {
+          promptId: DEFAULT_PROMPTS.map((p) => p.id),
+          promptText: DEFAULT_PROMPTS.map((p) => p.text)
+        })
+    },
+    { name: 'settings › add event', calls: () => formCall(settings, '/settings', 'addEvent', coordinator, { name: 'Summer fair', date: '2026-07-04', place: 'Armley Park' }) },
+    { name: 'settings › archive event', calls: () => formCall(settings, '/settings', 'archiveEvent', coordinator, { eventId: '01900000-0000-7000-8000-000000000099' }) },
+    { name: 'settings › add organisation', calls: () => formCall(settings, '/settings', 'addOrganisation', coordinator, { name: 'Bramley Baths' }) },
+    {
+      name: 'settings › archive organisation',
+      calls: () => formCall(settings, '/settings', 'archiveOrganisation', coordinator, { organisationId: '01900000-0000-7000-8000-000000000099' })
+    },
+    {
+      name: 'settings › workers',
+      calls: () =>
+        fc.oneof(
+          formCall(workers, '/settings/workers', 'add', coordinator, { organisationId: seeded.organisations.armley.id, name: 'Dev', pin: '4321' }),
+          formCall(workers, '/settings/workers', 'setPin', coordinator, { workerId: ben.id, pin: '8642' })
+        )
+    },
+    {
+      name: 'settings › tablets',
+      calls: () => formCall(devices, '/settings/devices', 'enrol', coordinator, { organisationId: seeded.organisations.armley.id, label: 'Tablet 9' })
+    },
+    {
+      name: 'settings › people',
+      calls: () =>
+        fc.oneof(
+          formCall(people, '/settings/people', 'invite', coordinator, { email: 'new@example.org', role: 'staff', organisationId: '' }),
+          formCall(people, '/settings/people', 'changeRole', coordinator, { personId: seeded.people.staff.id, role: 'staff', organisationId: '' }),
+          formCall(people, '/settings/people', 'unlock', coordinator, { personId: seeded.people.lead.id }),
+          formCall(people, '/settings/people', 'withdraw', coordinator, { invitationId: 'x' })
+        )
+    },
+    {
+      name: 'settings › indicators',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant('code,value\nE05011385,12\nE05011384,3\n')), mutatedForm({ name: 'IMD rank', source: 'ONS', direction: 'lower', codeColumn: 'code', valueColumn: 'value' })).map(([csv, fields]) => ({
+          module: indicators,
+          routeId: '/settings/indicators',
+          path: '/settings/indicators',
+          action: 'upload',
+          body: formDataOf(fields, { file: { text: csv, name: 'imd.csv' } }),
+          cookies: coordinator
+        }))
+    },
+    {
+      name: 'boundary upload',
+      calls: () =>
+        fc.tuple(fc.constantFrom(files.geojson, files.topojson), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([file, mutations]) => ({
+          module: boundaries,
+          routeId: '/api/boundaries',
+          path: '/api/boundaries',
+          method: 'POST' as const,
+          body: JSON.stringify(mutateJson(file, mutations)),
+          cookies: coordinator
+        }))
+    },
+    {
+      name: 'sign-in',
+      // From many addresses, so the fuzz reaches the checks behind the rate limit.
+      calls: () =>
+        fc
+          .tuple(formCall(signIn, '/sign-in', 'default', {}, { email: seeded.people.staff.email, password: 'not the password' }), fc.ipV4())
+          .map(([call, clientAddress]) => ({ ...call, clientAddress }))
+    },
+    {
+      name: 'account › change password',
+      calls: () =>
+        formCall(account, '/account', 'changePassword', { al_session: seeded.people.staff.session }, { currentPassword: 'wrong password', newPassword: 'a new long password', newPasswordAgain: 'a new long password' })
+    },
+    {
+      name: 'invitation and password reset links',
+      calls: () =>
+        fc.tuple(hostileString, fc.boolean()).chain(([token, isInvitation]) =>
+          isInvitation
+            ? formCall(invitation, '/invitation/[token]', 'default', {}, { name: 'Nia', password: PASSWORD, passwordAgain: PASSWORD }, { token })
+            : formCall(resetPassword, '/reset-password/[token]', 'default', {}, { password: PASSWORD, passwordAgain: PASSWORD }, { token })
+        )
+    },
+    {
+      name: 'pages and API reads with a query string (audit, records, map, workers)',
+      calls: () =>
+        fc
+          .tuple(
+            fc.constantFrom(
+              { module: audit, routeId: '/audit', names: ['action', 'who', 'from', 'to', 'before'] },
+              { module: records, routeId: '/records', names: ['older'] },
+              { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
+              { module: workers, routeId: '/settings/workers', names: ['organisation'] }
+            ),
+            fc.array(hostileString, { minLength: 6, maxLength: 6 })
+          )
+          .map(([route, values]) => ({
+            module: route.module,
+            routeId: route.routeId,
+            path: `${route.routeId}?${new URLSearchParams(route.names.map((name, i) => [name, values[i]]))}`,
+            cookies: coordinator
+          }))
+    },
+    {
+      name: 'invitation and password reset pages',
+      calls: () =>
+        fc.tuple(hostileString, fc.boolean()).map(([token, isInvitation]) =>
+          isInvitation
+            ? { module: invitation, routeId: '/invitation/[token]', path: '/invitation/x', params: { token } }
+            : { module: resetPassword, routeId: '/reset-password/[token]', path: '/reset-password/x', params: { token } }
+        )
+    }
+  ];
+}
+
