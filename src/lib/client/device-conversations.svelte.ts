@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { Conversation, type SharedConversationFields } from '$lib/domain/conversation';
+import { Instant } from '$lib/domain/instant';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
 import { deleteConversation, editConversation, saveConversation } from './db/conversations';
@@ -119,6 +120,9 @@ export class DeviceConversations {
     // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
     performance.mark('anchor:save-start');
     const workerId = this.#workerId();
+    // Stamped with the tablet's clock: one reset to 1970 by a flat battery is said plainly, and the form kept.
+    const clock = Instant.safeParse(now.toISOString());
+    if (!clock.success) throw new SaveError(clock.error.issues[0].message);
     const saved = await guarded(() =>
       this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.

@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { deleteConversation, editConversation, saveConversation } from '../../../src/lib/client/db/conversations';
 import { countUnsyncedConversations, resendRejected, unsyncedConversationIds } from '../../../src/lib/client/db/outbox';
 import { DeviceDatabase } from '../../../src/lib/client/db/database';
+import { DeviceConversations, SaveError } from '../../../src/lib/client/device-conversations.svelte';
+import { PAST_DATE_MESSAGE } from '../../../src/lib/domain/instant';
 import { pushOutbox } from '../../../src/lib/client/sync/push-outbox';
 import type { Network, ReferenceData } from '../../../src/lib/domain/network';
 import { SyncError } from '../../../src/lib/domain/sync-error';
@@ -57,6 +59,17 @@ describe('S1 saved-means-saved: saving on the device', () => {
 
   it('writes nothing when the conversation is invalid', async () => {
     await expect(saveConversation(db, { ...armley(), consentToRecord: false as true }, worker)).rejects.toThrow();
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('a tablet whose clock is wrong', () => {
+  it('is told so plainly when a worker saves, and nothing is written', async () => {
+    const conversations = new DeviceConversations(db, () => {}, () => worker);
+    const { id: _, recordedAt: __, ...fields } = armley();
+    const flatBattery = new Date('1970-01-01T00:04:00Z');
+    await expect(conversations.saveNew(fields, flatBattery)).rejects.toThrow(new SaveError(PAST_DATE_MESSAGE));
     expect(await db.conversations.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
