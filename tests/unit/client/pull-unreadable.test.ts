@@ -61,7 +61,7 @@ it('S9 a page with records this app cannot read stores the rest, sets those asid
   const aside = await db.unreadable.orderBy('id').toArray();
   expect(aside).toHaveLength(4); // two spoilt records, and a stray value on each of the two pages
   const byId = new Map(aside.map((record) => [record.id, record.reason]));
-  expect(byId.get(ids[1])).toBe('The server sent the date and time it was recorded in a form this app cannot read.');
+  expect(byId.get(ids[1])).toBe('The server sent the date and time it was recorded (A date and time must look like 2026-11-20T10:30:00Z, with a time zone offset of at most 14 hours) in a form this app cannot read.');
   expect(byId.get(ids[3])).toBe('The server sent its ward, the number of people (At least 1 person takes part in a conversation) in a form this app cannot read.');
   expect(aside.filter((record) => record.id.startsWith('unknown-'))).toHaveLength(2);
   expect(Number((await db.settings.get(`pullCursor:${workerId}`))?.value)).toBeGreaterThanOrEqual(6);

@@ -49,6 +49,10 @@ function checker(db: SqlDatabase, store: Store) {
   });
 }
 
+/** Uploads are parsed in a worker thread started per file: a quarter of the runs, and time for them. */
+const OFF_THREAD_SHARE = 4;
+const OFF_THREAD_TIMEOUT_MS = 120_000;
+
 /** `runs` requests per endpoint (FUZZ_RUNS overrides it): sized so a database's run takes about a minute on a shared 2-core machine. */
 export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlDatabase>, runs: number) {
   const RUNS = Number(process.env.FUZZ_RUNS ?? runs);
@@ -73,13 +77,13 @@ export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlD
         fc.asyncProperty(call, async ([fields, wards]) => {
           await check({ module: setup, routeId: '/setup', path: '/setup', action: 'default', body: formDataOf(fields, { wards: { text: wards, name: 'wards.geojson' } }) });
         }),
-        { seed: fuzzSeed(`${kind} set-up`), numRuns: Math.ceil(RUNS / 2) }
+        { seed: fuzzSeed(`${kind} set-up`), numRuns: Math.ceil(RUNS / OFF_THREAD_SHARE) }
       );
       // The rest runs on the seeded network: start again from an empty database.
       await db.exec('drop schema public cascade; create schema public;');
       await migrate(db);
       check = checker(db, store);
-    });
+    }, OFF_THREAD_TIMEOUT_MS);
 
     describe('on a seeded network', () => {
       let seeded: SeededNetwork;
@@ -99,18 +103,18 @@ export function describeInputFuzz(kind: string, openDatabase: () => Promise<SqlD
 
       // The names only: the seeded network exists once beforeAll has run (any property of the stand-in is the stand-in).
       const standIn: SeededNetwork = new Proxy({}, { get: () => standIn }) as SeededNetwork;
-      for (const name of targets(standIn, '').map((t) => t.name)) {
+      for (const { name, offThread } of targets(standIn, '')) {
         it(`${name}: never a 500, a refusal changes nothing`, async () => {
           const target = targets(seeded, conversation.id).find((t) => t.name === name)!;
           await fc.assert(
             fc.asyncProperty(target.calls(seeded), async (call) => void (await check(call))),
-            { seed: fuzzSeed(`${kind} ${name}`), numRuns: RUNS }
+            { seed: fuzzSeed(`${kind} ${name}`), numRuns: offThread ? Math.ceil(RUNS / OFF_THREAD_SHARE) : RUNS }
           );
           const answers = check.takeTally();
           console.log(`${kind} ${name}: answers by status ${JSON.stringify(answers)}`);
           // The caller was let in: not every request stopped at the door (401, 403).
           expect(Object.keys(answers).some((status) => status !== '401' && status !== '403')).toBe(true);
-        });
+        }, offThread ? OFF_THREAD_TIMEOUT_MS : undefined);
       }
     });
   });

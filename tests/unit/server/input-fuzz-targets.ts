@@ -56,6 +56,8 @@ export interface Target {
   name: string;
   /** Requests to send, each a route call (the store's state is whatever earlier ones left). */
   calls: (seeded: SeededNetwork) => fc.Arbitrary<FuzzCall>;
+  /** Each request starts a parse worker thread (hundreds of ms under Vitest's TypeScript loader): fewer of them. */
+  offThread?: true;
 }
 
 const cookie = (seeded: SeededNetwork, who: 'coordinator' | 'tablet'): Record<string, string> =>
@@ -214,6 +216,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     },
     {
       name: 'settings › indicators',
+      offThread: true,
       calls: () =>
         fc.tuple(fc.oneof(hostileString, fc.constant('code,value\nE05011385,12\nE05011384,3\n')), mutatedForm({ name: 'IMD rank', source: 'ONS', direction: 'lower', codeColumn: 'code', valueColumn: 'value' })).map(([csv, fields]) => ({
           module: indicators,
@@ -226,6 +229,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     },
     {
       name: 'boundary upload',
+      offThread: true,
       calls: () =>
         fc.tuple(fc.constantFrom(files.geojson, files.topojson), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([file, mutations]) => ({
           module: boundaries,

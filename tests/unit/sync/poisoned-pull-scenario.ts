@@ -70,7 +70,7 @@ export async function runPoisonedPull(config: StoreConfig): Promise<void> {
     expect(stored).toEqual(saved.map((c) => c.id).filter((id) => id !== poisoned).sort());
     const [aside] = await second.unreadable.toArray();
     expect(aside).toMatchObject({ id: poisoned, workerId: worker });
-    expect(aside.reason).toBe('The server sent the date and time it was recorded in a form this app cannot read.');
+    expect(aside.reason).toBe('The server sent the date and time it was recorded (A date and time must look like 2026-11-20T10:30:00Z, with a time zone offset of at most 14 hours) in a form this app cannot read.');
     expect(aside.record).toContain('20026-');
     const cursor = (await second.settings.get(`pullCursor:${worker}`))?.value;
     expect(Number(cursor)).toBeGreaterThanOrEqual(10);
