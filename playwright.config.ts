@@ -19,8 +19,10 @@ export default defineConfig<{ storeKind: StoreKind }>({
     trace: 'retain-on-failure'
   },
   projects: [
-    { name: 'pglite', use: { storeKind: 'pglite' } },
+    { name: 'pglite', use: { storeKind: 'pglite' }, testIgnore: ['**/*.quiet.spec.ts'] },
     // What happens on the device alone (*.device.spec.ts) needs no second run against PostgreSQL.
-    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: ['**/*.pglite.spec.ts', '**/*.device.spec.ts'] }
+    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: ['**/*.pglite.spec.ts', '**/*.device.spec.ts', '**/*.quiet.spec.ts'] },
+    // Tests that time the server (*.quiet.spec.ts) run last, alone, so no other test shares the cores.
+    { name: 'quiet', use: { storeKind: 'pglite' }, testMatch: '**/*.quiet.spec.ts', dependencies: ['pglite', 'postgres'] }
   ]
 });

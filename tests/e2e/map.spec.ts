@@ -202,6 +202,8 @@ test.describe('a theme named like an attack', () => {
     await expect(page).toHaveURL(/\/wards\/E05011385$/);
     await page.goBack();
 
+    // Back on the map, once its figures are there again (they redraw the wards).
+    await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
     await map.ward(ARMLEY).focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/wards\/E05011385$/);

@@ -28,7 +28,7 @@ test('a ward’s page shows its theme counts, months and only the quotes residen
     }),
     makeConversation({
       wardCode: ARMLEY,
-      recordedAt: '2026-12-02T11:00:00.000Z',
+      recordedAt: '2026-12-01T11:00:00.000Z',
       themeIds: [theme[WORK], theme[HEALTH]],
       quotes: [
         { text: 'Keep this between us', consentToQuote: false },
@@ -37,7 +37,7 @@ test('a ward’s page shows its theme counts, months and only the quotes residen
       equality: { ethnicity: 'prefer-not-to-say' },
       followUp: { wanted: true, contact: 'call 0113 496 0000 after 6pm' }
     }),
-    makeConversation({ wardCode: ARMLEY, recordedAt: '2026-12-09T11:00:00.000Z', themeIds: [] }),
+    makeConversation({ wardCode: ARMLEY, recordedAt: '2026-12-01T15:00:00.000Z', themeIds: [] }),
     makeConversation({ wardCode: HEADINGLEY, themeIds: [theme[HEALTH]], quotes: [{ text: 'Headingley words', consentToQuote: true }] })
   ]);
 
