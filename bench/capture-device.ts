@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import type { Conversation } from '../src/lib/domain/conversation';
 import { AppServer } from '../tests/support/app-server';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/support/chromium';
+import { seedDevice } from '../tests/e2e/device';
 import { seedBeforeStart } from './bench-network';
 import { generateConversations } from './generate-conversations';
 import type { BenchResult } from './results';
@@ -89,36 +89,6 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
     await server.dispose();
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/**
- * Puts conversations recorded by `workerId` on the device as the app keeps them (device database
- * version 4, `saveConversation`): each with its worker and its waiting outbox entry.
- */
-export async function seedDevice(page: Page, conversations: Conversation[], workerId: string) {
-  await page.evaluate(async ({ items, workerId }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open('anchor-listening');
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(['conversations', 'outbox'], 'readwrite');
-      for (const conversation of items) {
-        const changeId = conversation.id; // unique and time-ordered, like the app's own change ids
-        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1, workerId });
-        tx.objectStore('outbox').put({
-          changeId,
-          conversationId: conversation.id,
-          queuedAt: conversation.recordedAt,
-          change: { op: 'create', changeId, workerId, conversation }
-        });
-      }
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, { items: conversations, workerId });
 }
 
 /** Saves through the capture form, reading the app's own User Timing measure of each save. */

@@ -17,7 +17,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/support/chromium';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { BEFORE_ACCOUNTS, withinTenPercentOfBefore } from './before-accounts';
 import { seedBeforeStart } from './bench-network';
-import { seedDevice } from './capture-device';
+import { seedDevice } from '../tests/e2e/device';
 import { floorInsertRate } from './floor-insert';
 import { generateConversations } from './generate-conversations';
 import { benchPouchDbPeer } from './pouchdb-peer';

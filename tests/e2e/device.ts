@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserType, LaunchOptions, Page } from '@playwright/test';
+import type { Conversation } from '../../src/lib/domain/conversation';
 
 /**
  * A tablet: a browser profile kept on disk, so closing and launching it again is a browser restart
@@ -64,4 +65,34 @@ export function readDeviceStore<T = Record<string, unknown>>(page: Page, store: 
       }),
     store
   );
+}
+
+/**
+ * Puts conversations recorded by `workerId` on the device as the app keeps them (device database
+ * version 4, `saveConversation`): each with its worker and its waiting outbox entry.
+ */
+export async function seedDevice(page: Page, conversations: Conversation[], workerId: string) {
+  await page.evaluate(async ({ items, workerId }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('anchor-listening');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['conversations', 'outbox'], 'readwrite');
+      for (const conversation of items) {
+        const changeId = conversation.id; // unique and time-ordered, like the app's own change ids
+        tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1, workerId });
+        tx.objectStore('outbox').put({
+          changeId,
+          conversationId: conversation.id,
+          queuedAt: conversation.recordedAt,
+          change: { op: 'create', changeId, workerId, conversation }
+        });
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { items: conversations, workerId });
 }

@@ -2,6 +2,7 @@ import type { PullResult } from '../../src/lib/domain/protocol';
 import { ANSWER_MAX_LENGTH } from '../../src/lib/domain/conversation';
 import { makeConversation, answersOf } from '../support/conversations';
 import type { SeededNetwork } from '../support/seed-network';
+import { seedDevice } from './device';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
@@ -100,27 +101,7 @@ test('S2 S9 a week of long Punjabi conversations syncs in several batches, each 
   );
   // Put on the tablet offline, as a week without signal would have left them (creates in the outbox, as the app queues them).
   await context.setOffline(true);
-  await page.evaluate(
-    async ({ items, workerId }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const opening = indexedDB.open('anchor-listening');
-        opening.onsuccess = () => resolve(opening.result);
-        opening.onerror = () => reject(opening.error);
-      });
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction(['conversations', 'outbox'], 'readwrite');
-        for (const conversation of items) {
-          const changeId = conversation.id;
-          tx.objectStore('conversations').put({ ...conversation, savedAt: conversation.recordedAt, revision: 1, workerId });
-          tx.objectStore('outbox').put({ changeId, conversationId: conversation.id, queuedAt: conversation.recordedAt, change: { op: 'create', changeId, workerId, conversation } });
-        }
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { items: week, workerId: seeded.workers.amina.id }
-  );
+  await seedDevice(page, week, seeded.workers.amina.id);
   await page.reload(); // the tablet opened again the next morning, still offline
   await expect(capture.waiting).toHaveText('100 conversations waiting to sync');
 
