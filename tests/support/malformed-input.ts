@@ -91,7 +91,10 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
 /** `valid` with each mutation applied at a place chosen among all its values, deep or shallow. */
 export function mutateJson(valid: unknown, mutations: Mutation[]): unknown {
   const copy = structuredClone(valid);
-  for (const change of mutations) {
+  for (const { value: shared, ...rest } of mutations) {
+    // Generated values can be one shared object (a constant `[]`): each placed copy is its own, or a
+    // second mutation inside the first could make the message refer to itself.
+    const change = { ...rest, value: structuredClone(shared) };
     const paths = pathsOf(copy);
     if (paths.length === 0) return change.value;
     const path = paths[change.at % paths.length];
