@@ -16,7 +16,9 @@ const buildName = process.env.ANCHOR_BUILD_NAME;
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter(),
+    // Static files are served from .br and .gz copies made at build (issue 12); API answers are
+    // compressed as they are sent (src/lib/server/compress-response.ts).
+    adapter: adapter({ precompress: true }),
     // Absolute asset paths: the service worker answers every page with one shell, at any depth.
     paths: { relative: false },
     // The PWA plugin registers the service worker with workbox-window (see src/lib/client/app-updates.ts).

@@ -6,6 +6,7 @@ import { apiError } from '$lib/server/api-error';
 import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
+import { compressResponses } from '$lib/server/compress-response';
 import { limitRequestBody } from '$lib/server/request-body-limit';
 import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
@@ -45,8 +46,11 @@ const handleCaller: Handle = async ({ event, resolve }) => {
   return finishRequest(event, await resolve(event));
 };
 
-/** A request's body is held to its route's limit before anything reads it (request-body-limit.ts). */
-export const handle = sequence(limitRequestBody, handleCaller);
+/**
+ * Answers are compressed for the browser that asked (compress-response.ts), outermost so refusals
+ * are too; a request's body is held to its route's limit before anything reads it (request-body-limit.ts).
+ */
+export const handle = sequence(compressResponses, limitRequestBody, handleCaller);
 
 /** A 500 is a bug: logged with the request's id, which the answer carries (issue 11). */
 export const handleError: HandleServerError = handleServerError;
