@@ -52,6 +52,16 @@ export async function wardBoundaries(db: SqlClient, networkId: string) {
   );
 }
 
+/**
+ * The boundary set's version: the network and how many boundary imports it has made. An import
+ * counts itself in the transaction that makes its wards current (boundary-import.ts), so the
+ * version and the wards change together; nothing else changes a boundary.
+ */
+export async function wardBoundariesVersion(db: SqlClient, networkId: string): Promise<string> {
+  const [row] = await db.query<{ imports: number }>('select boundary_imports as imports from networks where id = $1', [networkId]);
+  return row ? `${networkId}.${row.imports}` : 'no-network';
+}
+
 /** Creates the network, and its first coordinator when given, all or nothing. */
 export async function setUpNetwork(db: SqlDatabase, setup: NetworkSetup, coordinator?: Omit<NewPerson, 'role' | 'organisationId'>): Promise<Network> {
   return db.transaction(async (tx) => {

@@ -26,6 +26,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),
+    wardBoundariesVersion: (networkId) => networks.wardBoundariesVersion(db, networkId),
     setUpNetwork: (setup, coordinator) => networks.setUpNetwork(db, setup, coordinator),
     setAccessSettings: (networkId, values) => settings.setAccessSettings(db, networkId, values),
     importBoundaries: (networkId, wards, year) => importBoundaries(db, networkId, wards, year),

@@ -47,6 +47,11 @@ export interface Store {
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
   wardBoundaries(networkId: string): Promise<{ code: string; boundary: unknown }[]>;
+  /**
+   * Names the network's current boundary set: it changes with every boundary import (the count
+   * of imports made, kept at import), and only then; set-up makes the first set.
+   */
+  wardBoundariesVersion(networkId: string): Promise<string>;
   /** Creates the network with its themes, default prompts and wards, and its first coordinator when given, all or nothing. */
   setUpNetwork(setup: NetworkSetup, coordinator?: { email: string; name: string; passwordHash: string }): Promise<Network>;
   setAccessSettings(networkId: string, settings: { idleLockMinutes: number; leadsSeeContacts: boolean }): Promise<void>;
