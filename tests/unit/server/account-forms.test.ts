@@ -89,9 +89,17 @@ describe('checkFirstRun', () => {
     expect(checked.errors[3].message).toBe('Enter your name');
   });
 
-  it('checks the two passwords are the same only once the first is good enough', async () => {
+  it('checks the two passwords are the same, and counts the wards of a file that was fine', async () => {
     const checked = await checkFirstRun({ name: 'Leeds', themeNames: ['A'], boundaryFileText: leeds, coordinator: { ...coordinator, passwordAgain: 'something else' } });
-    expect(checked).toEqual({ ok: false, errors: [{ field: 'password-again', message: 'The two passwords are not the same' }] });
+    expect(checked).toEqual({ ok: false, errors: [{ field: 'password-again', message: 'The two passwords are not the same' }], wardsRead: 33 });
+  });
+
+  it('says both password problems at once: too short, and typed differently the second time', async () => {
+    const checked = await checkFirstRun({ name: 'Leeds', themeNames: ['A'], boundaryFileText: null, coordinator: { ...coordinator, password: 'short', passwordAgain: 'shirt' } });
+    expect(checked).toMatchObject({ ok: false, wardsRead: 0 });
+    if (checked.ok) return;
+    expect(checked.errors.map((e) => e.field)).toEqual(['wards', 'password', 'password-again']);
+    expect(checked.errors[2].message).toBe('The two passwords are not the same');
   });
 
   it('gives the network and its coordinator with a hashed password, never the password', async () => {
