@@ -138,21 +138,3 @@ for (const viewport of [
   });
 }
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false, serviceWorkers: 'block' });
-
-  test('set-up asks plainly for the file again, since a page shown again has forgotten it', async ({ page }) => {
-    const setup = new SetupPage(page);
-    await setup.open();
-    await setup.submit({ name: 'Leeds Anchor Network', wardsFile: WARD_FILES.leeds, coordinator: { name: FIRST_COORDINATOR.name, email: 'cora-at-leeds', password: FIRST_COORDINATOR.password } });
-    await expect(setup.errorSummary.getByRole('link')).toHaveText([
-      'Choose the ward boundary file again: leeds-wards.geojson (33 wards) was fine, but the browser could not keep it while it showed the problems',
-      'Enter an email address in the right format, like name@example.org'
-    ]);
-    await expect(page.getByLabel('Ward boundaries')).toHaveAccessibleDescription(/Choose the ward boundary file again/);
-    await expect(page.getByLabel('Network name')).toHaveValue('Leeds Anchor Network');
-
-    await setup.submit({ wardsFile: WARD_FILES.leeds, coordinator: { email: FIRST_COORDINATOR.email, password: FIRST_COORDINATOR.password } });
-    await expect(page).toHaveURL(/\/settings\/people\?welcome/);
-  });
-});

@@ -39,7 +39,7 @@ export const NO_WARDS_FILE = 'Choose a ward boundary file: a GeoJSON file of war
 
 /**
  * `wardsRead` counts the wards of a boundary file that was fine, even when other fields were not:
- * the page says so beside the file input, which a browser empties when it shows the page again.
+ * the page says beside the file input that it is still chosen.
  */
 export async function checkFirstRun(input: FirstRunInput): Promise<Checked<FirstRun> & { wardsRead: number }> {
   const errors: FieldError[] = [];
