@@ -68,7 +68,7 @@ for (const viewport of [
     await page.goto('/audit');
     await expect(page.getByRole('table')).toBeVisible();
     await expectNoViolations(page, 'audit log');
-    await page.goto('/audit?from=2026-02-30');
+    await page.goto('/audit?from-day=30&from-month=2&from-year=2026');
     await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeVisible();
     await expectNoViolations(page, 'audit log with a bad filter');
 

@@ -47,8 +47,8 @@ test('the audit log shows sign-ins and failures, newest first, and filters them'
   await expect(rows.first()).toContainText('Signed in');
 
   // A filter typed into the address that cannot be used is said so, not an error page.
-  await audit.open('?from=2026-02-30&action=made-up');
-  await expect(page.getByRole('alert').getByRole('link')).toHaveText(['Choose an action from the list', 'Enter a real date for “From”, for example 2026-11-20']);
+  await audit.open('?from-day=30&from-month=2&from-year=2026&action=made-up');
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText(['Choose an action from the list', 'The “From” date must be a real date']);
   await expect(rows.first()).toContainText('Signed in');
 });
 

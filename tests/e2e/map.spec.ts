@@ -9,6 +9,7 @@ import type { SeededNetwork } from '../support/seed-network';
 import { INDICATOR_FILES, WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { IndicatorsPage } from './pages/indicators-page';
+import { dateInput, fillDate } from './pages/date-input';
 import { MapPage } from './pages/map-page';
 import { SetupPage } from './pages/setup-page';
 import { pushConversations } from './push-conversations';
@@ -71,7 +72,7 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[2]);
   expect(await map.row('Headingley & Hyde Park')).toMatchObject({ [`About ${HEALTH}`]: '3', Share: '75%' });
 
-  await page.getByLabel('From', { exact: true }).fill('2026-10-01');
+  await fillDate(page, 'From', '2026-10-01');
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
   await expect(map.status).toContainText(`5 conversations in 2 wards; 4 about ${HEALTH}.`);
   expect(await map.row('Armley')).toBeNull();
@@ -88,7 +89,10 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[3]);
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
   await expect(page.getByLabel('Theme', { exact: true })).toHaveValue((await themeIds(page.request))[HEALTH]);
-  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-10-01');
+  const fromDate = dateInput(page, 'From');
+  await expect(fromDate.day).toHaveValue('1');
+  await expect(fromDate.month).toHaveValue('10');
+  await expect(fromDate.year).toHaveValue('2026');
 
   // The table sorts by any column, saying which to assistive technology.
   expect(await map.rowNames()).toEqual(['Headingley & Hyde Park', 'Roundhay']);
@@ -100,7 +104,7 @@ test('the chosen theme colours the right wards; theme, dates and measure change 
   await page.getByRole('button', { name: 'Ward', exact: true }).click();
   await expect(page.getByRole('columnheader', { name: 'Ward', exact: true })).toHaveAttribute('aria-sort', 'descending');
   expect(await map.rowNames()).toEqual(['Roundhay', 'Headingley & Hyde Park']);
-  await page.getByLabel('From', { exact: true }).fill('2027-01-01');
+  await fillDate(page, 'From', '2027-01-01');
   await expect(page.getByText('No conversations match these filters.')).toBeVisible();
 });
 
@@ -287,8 +291,8 @@ test('axe finds no WCAG 2.2 AA violations on the map, and the capture page never
   await map.ward(ARMLEY).focus();
   await expect(map.tooltip).toBeVisible();
   await expectNoViolations(page, '/map with a ward focused');
-  await page.getByLabel('To', { exact: true }).fill('2026-01-01');
-  await page.getByLabel('From', { exact: true }).fill('2026-02-01');
+  await fillDate(page, 'To', '2026-01-01');
+  await fillDate(page, 'From', '2026-02-01');
   await expect(page.getByText('The start date must be the same as or before the end date')).toBeVisible();
   await expectNoViolations(page, '/map with a date error');
 });

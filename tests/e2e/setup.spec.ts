@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { WARD_FILES } from '../support/shared-data';
 import { expect, test } from './fixtures';
@@ -7,6 +8,12 @@ import { PeoplePage } from './pages/people-page';
 import { FIRST_COORDINATOR, SetupPage } from './pages/setup-page';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+/** WCAG 2.2 AA, the standard UK public bodies must meet. */
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
+}
 
 // First-run set-up: these servers start with no network.
 test.use({ seedOptions: null });
@@ -94,3 +101,40 @@ test('the set-up page refuses a second network, even from a page opened before t
   await expect(people.person('Mallory')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'People in the network' }).getByRole('listitem')).toHaveCount(1);
 });
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1024, height: 768 }
+]) {
+  const at = `at ${viewport.width}×${viewport.height}`;
+
+  test(`set-up shows every error at once ${at}, each beside its field, and keeps the file that was fine`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const setup = new SetupPage(page);
+    await setup.open();
+    await setup.submit({ name: '', wardsFile: WARD_FILES.leeds, coordinator: { name: '', email: 'cora-at-leeds', password: 'short', passwordAgain: 'shirt' } });
+    const problems = [
+      ['Network name', 'Enter the name of your network'],
+      ['Your name', 'Enter your name'],
+      ['Your email address', 'Enter an email address in the right format, like name@example.org'],
+      ['Password', 'A password must be at least 10 characters: three random words make a good one'],
+      ['Password again', 'The two passwords are not the same']
+    ];
+    await expect(setup.errorSummary.getByRole('link')).toHaveText(problems.map(([, message]) => message));
+    await expect(setup.errorSummary).toBeFocused();
+    for (const [label, message] of problems) {
+      const field = page.getByLabel(label, { exact: true });
+      await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+    }
+    await expect(page.getByLabel('Ward boundaries')).toHaveAccessibleDescription(/Still chosen: leeds-wards\.geojson \(33 wards\), which was fine/);
+    await expect(page.getByLabel('Your email address')).toHaveValue('cora-at-leeds');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+    await expectNoViolations(page, `set-up with every error ${at}`);
+
+    // Fixing every field at once sets the network up: the file was not chosen again.
+    await setup.submit({ name: 'Leeds Anchor Network', coordinator: FIRST_COORDINATOR });
+    await expect(page.getByRole('heading', { name: 'Your network is set up' })).toBeVisible();
+  });
+}
+

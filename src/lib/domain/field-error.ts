@@ -2,6 +2,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** For a date typed in three boxes: the boxes to highlight (`field` is the first of them). */
+  parts?: readonly ('day' | 'month' | 'year')[];
 }
 
 /** Checked input: the value to use, or the problems to show, each naming its field. */

@@ -1,14 +1,13 @@
 import * as z from 'zod/mini';
+import { dateFieldError, datePartsFrom, readDateEntry, type DateParts } from '$lib/domain/date-entry';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilters, type AuditRecord } from '$lib/domain/audit';
 import type { FieldError } from '$lib/domain/field-error';
-import { CalendarDate as CalendarDay } from '$lib/domain/instant';
 import { BROKEN_TEXT_MESSAGE, isStorableText } from '$lib/domain/text';
 import type { Store } from './store';
 
 /** Entries on one page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
 
-const CalendarDate = CalendarDay('Enter a real date');
 const EntryId = z.string().check(z.regex(/^[1-9][0-9]{0,17}$/));
 
 export interface AuditQuery {
@@ -16,7 +15,7 @@ export interface AuditQuery {
   /** Show entries older than this one (the last of the page before). */
   before: string | null;
   /** What was asked for, to show in the filter form again. */
-  values: { action: string; who: string; from: string; to: string };
+  values: { action: string; who: string; from: DateParts; to: DateParts };
   errors: FieldError[];
 }
 
@@ -26,7 +25,7 @@ export interface AuditQuery {
  */
 export function auditQuery(params: URLSearchParams): AuditQuery {
   const get = (name: string) => (params.get(name) ?? '').trim().slice(0, 200);
-  const values = { action: get('action'), who: get('who'), from: get('from'), to: get('to') };
+  const values = { action: get('action'), who: get('who'), from: datePartsFrom(params, 'from'), to: datePartsFrom(params, 'to') };
   const filters: AuditFilters = {};
   const errors: FieldError[] = [];
   if (values.action) {
@@ -36,12 +35,13 @@ export function auditQuery(params: URLSearchParams): AuditQuery {
   if (values.who && isStorableText(values.who.slice(0, 100))) filters.who = values.who.slice(0, 100);
   else if (values.who) errors.push({ field: 'who', message: BROKEN_TEXT_MESSAGE });
   for (const field of ['from', 'to'] as const) {
-    if (!values[field]) continue;
-    if (CalendarDate.safeParse(values[field]).success) filters[field] = values[field];
-    else errors.push({ field, message: `Enter a real date for “${field === 'from' ? 'From' : 'To'}”, for example 2026-11-20` });
+    const name = field === 'from' ? 'From' : 'To';
+    const date = readDateEntry(values[field], { label: `The “${name}” date`, yearMessage: `The year in “${name}” must include 4 numbers` });
+    if (!date.ok) errors.push(dateFieldError(field, date));
+    else if (date.value) filters[field] = date.value;
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    errors.push({ field: 'to', message: '“To” must be the same as or after “From”' });
+    errors.push({ field: 'to-day', message: 'The “To” date must be the same as or after the “From” date', parts: ['day', 'month', 'year'] });
     delete filters.to;
   }
   const before = get('before');

@@ -37,7 +37,11 @@ export interface FirstRun {
 
 export const NO_WARDS_FILE = 'Choose a ward boundary file: a GeoJSON file of wards from the ONS Open Geography Portal.';
 
-export async function checkFirstRun(input: FirstRunInput): Promise<Checked<FirstRun>> {
+/**
+ * `wardsRead` counts the wards of a boundary file that was fine, even when other fields were not:
+ * the page says beside the file input that it is still chosen.
+ */
+export async function checkFirstRun(input: FirstRunInput): Promise<Checked<FirstRun> & { wardsRead: number }> {
   const errors: FieldError[] = [];
   const problem = (field: string, message: string) => errors.push({ field, message });
 
@@ -71,10 +75,11 @@ export async function checkFirstRun(input: FirstRunInput): Promise<Checked<First
   if (!password.ok) errors.push(...password.errors);
 
   if (!name.success || !themeNames.success || !coordinatorName.success || !email.success || !password.ok || errors.length > 0) {
-    return { ok: false, errors };
+    return { ok: false, errors, wardsRead: wards.length };
   }
   return {
     ok: true,
+    wardsRead: wards.length,
     value: {
       setup: { name: name.data, themeNames: themeNames.data, wards },
       coordinator: { name: coordinatorName.data, email: email.data, passwordHash: password.passwordHash }

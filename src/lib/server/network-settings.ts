@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Id } from '$lib/domain/id';
-import { CalendarDate } from '$lib/domain/instant';
-import type { Checked, FieldError } from '$lib/domain/field-error';
+import { dateFieldError, readDateEntry, type DateParts } from '$lib/domain/date-entry';
+import { fieldErrorsFromIssues, type Checked, type FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
 import { Organisation } from '$lib/domain/organisation';
@@ -71,24 +71,19 @@ export function checkPrompts(rows: { id: string; text: string }[]): Checked<{ id
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: prompts };
 }
 
-/** A new event's date within the app's range (year 0000 would reach the database as an error). */
-const NewEvent = z.extend(z.omit(ListeningEvent, { id: true }), { date: CalendarDate('Enter the event’s date') });
+const NewEvent = z.omit(ListeningEvent, { id: true, date: true });
 
-/** A new listening event: a name and a date are needed, the place is optional. */
-export function checkNewEvent(input: { name: string; date: string; place: string }): Checked<Omit<ListeningEvent, 'id'>> {
-  const event = NewEvent.safeParse(input);
-  if (event.success) return { ok: true, value: event.data };
-  const errors: FieldError[] = [];
-  for (const issue of event.error.issues) {
-    const key = issue.path[0] as keyof typeof EVENT_FIELDS;
-    const field = EVENT_FIELDS[key];
-    if (errors.some((error) => error.field === field)) continue;
-    const message = key === 'date' && input.date.trim() !== '' && issue.message === 'Enter the event’s date' ? 'The event’s date must be a real date' : issue.message;
-    errors.push({ field, message });
-  }
+/** A new listening event: a name and a date (typed as day, month and year) are needed, the place is optional. */
+export function checkNewEvent(input: { name: string; date: DateParts; place: string }): Checked<Omit<ListeningEvent, 'id'>> {
+  const event = NewEvent.safeParse({ name: input.name, place: input.place });
+  const date = readDateEntry(input.date, { label: 'The event’s date', whenEmpty: 'Enter the event’s date' });
+  if (event.success && date.ok && date.value) return { ok: true, value: { name: event.data.name, date: date.value, place: event.data.place } };
+  const errors = event.success ? [] : fieldErrorsFromIssues(event.error.issues, (path) => EVENT_FIELDS[path[0] as 'name' | 'place']);
+  if (!date.ok) errors.push(dateFieldError(EVENT_FIELDS.date, date));
   // In the order of the form, so the error summary reads top to bottom.
-  const order = Object.values(EVENT_FIELDS) as string[];
-  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const order = [EVENT_FIELDS.name, EVENT_FIELDS.date, EVENT_FIELDS.place];
+  const place = (field: string) => order.findIndex((id) => field === id || field.startsWith(`${id}-`));
+  errors.sort((a, b) => place(a.field) - place(b.field));
   return { ok: false, errors };
 }
 

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { datePartsFrom } from '$lib/domain/date-entry';
 import { DEFAULT_PRIVACY_NOTICE } from '$lib/domain/network';
 import { audit } from '$lib/server/auth/audit';
 import { pagePerson } from '$lib/server/auth/guard';
@@ -72,7 +73,7 @@ export const actions: Actions = {
   addEvent: async ({ request, locals }) => {
     const caller = pagePerson(locals);
     const form = await readForm(request);
-    const checked = checkNewEvent({ name: text(form, 'name'), date: text(form, 'date'), place: text(form, 'place') });
+    const checked = checkNewEvent({ name: text(form, 'name'), date: datePartsFrom(form, 'date'), place: text(form, 'place') });
     if (!checked.ok) return fail(400, { section: 'events' as const, errors: checked.errors });
     const event = await locals.store.addEvent(caller.network.id, checked.value);
     await audit(locals.store, caller, 'settings-changed', `Event added: ${event.name}`, { date: event.date });

@@ -31,7 +31,9 @@ export const actions: Actions = {
       boundaryFileText: file instanceof File && file.size > 0 ? await file.text() : null,
       coordinator: { name: values.coordinatorName, email: values.coordinatorEmail, password: text(form, 'password'), passwordAgain: text(form, 'passwordAgain') }
     });
-    if (!checked.ok) return fail(400, { values, errors: checked.errors });
+    // A file that was fine is named, so the page can say it is still chosen.
+    const wardsFile = checked.wardsRead > 0 && file instanceof File ? { name: file.name.slice(0, 200), wards: checked.wardsRead } : null;
+    if (!checked.ok) return fail(400, { values, errors: checked.errors, wardsFile });
     try {
       const { coordinator } = await setUpFirstRun(locals.store, checked.value, 'set-up page');
       await startSession(locals.store, cookies, url, coordinator.id);

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { fillDate } from './date-input';
 
 export class SettingsPage {
   constructor(readonly page: Page) {}
@@ -21,9 +22,10 @@ export class SettingsPage {
     return this.page.getByRole('textbox', { name: `Prompt ${n}`, exact: true });
   }
 
-  async addEvent(event: { name: string; date: string; place?: string }) {
+  /** The date as an ISO date ('2026-11-24', typed as 24, 11, 2026) or as the three boxes are to be typed. */
+  async addEvent(event: { name: string; date: string | { day: string; month: string; year: string }; place?: string }) {
     await this.page.getByLabel('Event name').fill(event.name);
-    await this.page.getByLabel('Date', { exact: true }).fill(event.date);
+    await fillDate(this.page, 'Date', event.date);
     await this.page.getByLabel('Place (optional)').fill(event.place ?? '');
     await this.page.getByRole('button', { name: 'Add event' }).click();
   }

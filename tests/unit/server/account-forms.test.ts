@@ -22,21 +22,33 @@ describe('safeNextPath', () => {
 describe('auditQuery', () => {
   const query = (search: string) => auditQuery(new URLSearchParams(search));
 
-  it('reads the filters and the page', () => {
-    expect(query('action=sign-in&who=+Sam+&from=2026-07-01&to=2026-07-31&before=123')).toMatchObject({
+  const none = { day: '', month: '', year: '' };
+
+  it('reads the filters, dates typed as day, month and year, and the page', () => {
+    expect(query('action=sign-in&who=+Sam+&from-day=1&from-month=7&from-year=2026&to-day=31&to-month=jul&to-year=2026&before=123')).toMatchObject({
       filters: { action: 'sign-in', who: 'Sam', from: '2026-07-01', to: '2026-07-31' },
+      values: { from: { day: '1', month: '7', year: '2026' }, to: { day: '31', month: 'jul', year: '2026' } },
       before: '123',
       errors: []
     });
-    expect(query('')).toEqual({ filters: {}, before: null, values: { action: '', who: '', from: '', to: '' }, errors: [] });
+    expect(query('')).toEqual({ filters: {}, before: null, values: { action: '', who: '', from: none, to: none }, errors: [] });
   });
 
   it('leaves out, and names, what cannot be used; a malformed page is the first page', () => {
-    const read = query("action=drop-table&from=2026-02-30&to=yesterday&before=1';--");
+    const read = query("action=drop-table&from-day=30&from-month=2&from-year=2026&to-day=yesterday&to-month=1&to-year=2026&before=1';--");
     expect(read.filters).toEqual({});
     expect(read.before).toBeNull();
-    expect(read.errors.map((e) => e.field)).toEqual(['action', 'from', 'to']);
-    expect(query('from=2026-07-02&to=2026-07-01')).toMatchObject({ filters: { from: '2026-07-02' }, errors: [{ field: 'to' }] });
+    expect(read.errors).toEqual([
+      { field: 'action', message: 'Choose an action from the list' },
+      { field: 'from-day', message: 'The “From” date must be a real date', parts: ['day', 'month', 'year'] },
+      { field: 'to-day', message: 'The “To” date must be a real date', parts: ['day'] }
+    ]);
+    expect(query('to-day=1&to-year=26').errors).toEqual([{ field: 'to-month', message: 'The “To” date must include a month', parts: ['month'] }]);
+    expect(query('to-day=1&to-month=1&to-year=26').errors).toEqual([{ field: 'to-year', message: 'The year in “To” must include 4 numbers', parts: ['year'] }]);
+    expect(query('from-day=2&from-month=7&from-year=2026&to-day=1&to-month=7&to-year=2026')).toMatchObject({
+      filters: { from: '2026-07-02' },
+      errors: [{ field: 'to-day', message: 'The “To” date must be the same as or after the “From” date' }]
+    });
     expect(query('before=0').before).toBeNull();
     expect(query(`before=${'9'.repeat(19)}`).before).toBeNull();
   });
@@ -77,9 +89,17 @@ describe('checkFirstRun', () => {
     expect(checked.errors[3].message).toBe('Enter your name');
   });
 
-  it('checks the two passwords are the same only once the first is good enough', async () => {
+  it('checks the two passwords are the same, and counts the wards of a file that was fine', async () => {
     const checked = await checkFirstRun({ name: 'Leeds', themeNames: ['A'], boundaryFileText: leeds, coordinator: { ...coordinator, passwordAgain: 'something else' } });
-    expect(checked).toEqual({ ok: false, errors: [{ field: 'password-again', message: 'The two passwords are not the same' }] });
+    expect(checked).toEqual({ ok: false, errors: [{ field: 'password-again', message: 'The two passwords are not the same' }], wardsRead: 33 });
+  });
+
+  it('says both password problems at once: too short, and typed differently the second time', async () => {
+    const checked = await checkFirstRun({ name: 'Leeds', themeNames: ['A'], boundaryFileText: null, coordinator: { ...coordinator, password: 'short', passwordAgain: 'shirt' } });
+    expect(checked).toMatchObject({ ok: false, wardsRead: 0 });
+    if (checked.ok) return;
+    expect(checked.errors.map((e) => e.field)).toEqual(['wards', 'password', 'password-again']);
+    expect(checked.errors[2].message).toBe('The two passwords are not the same');
   });
 
   it('gives the network and its coordinator with a hashed password, never the password', async () => {

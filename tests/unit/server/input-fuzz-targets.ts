@@ -185,7 +185,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
           promptText: DEFAULT_PROMPTS.map((p) => p.text)
         })
     },
-    { name: 'settings › add event', calls: () => formCall(settings, '/settings', 'addEvent', coordinator, { name: 'Summer fair', date: '2026-07-04', place: 'Armley Park' }) },
+    { name: 'settings › add event', calls: () => formCall(settings, '/settings', 'addEvent', coordinator, { name: 'Summer fair', 'date-day': '4', 'date-month': '7', 'date-year': '2026', place: 'Armley Park' }) },
     { name: 'settings › archive event', calls: () => formCall(settings, '/settings', 'archiveEvent', coordinator, { eventId: '01900000-0000-7000-8000-000000000099' }) },
     { name: 'settings › add organisation', calls: () => formCall(settings, '/settings', 'addOrganisation', coordinator, { name: 'Bramley Baths' }) },
     {
@@ -268,12 +268,12 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
         fc
           .tuple(
             fc.constantFrom(
-              { module: audit, routeId: '/audit', names: ['action', 'who', 'from', 'to', 'before'] },
+              { module: audit, routeId: '/audit', names: ['action', 'who', 'from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'before'] },
               { module: records, routeId: '/records', names: ['older'] },
               { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
               { module: workers, routeId: '/settings/workers', names: ['organisation'] }
             ),
-            fc.array(hostileString, { minLength: 6, maxLength: 6 })
+            fc.array(hostileString, { minLength: 9, maxLength: 9 })
           )
           .map(([route, values]) => ({
             module: route.module,

@@ -92,32 +92,44 @@ describe('checkPrompts', () => {
 });
 
 describe('checkNewEvent', () => {
-  it('returns the event to store, trimmed, with an optional place', () => {
-    expect(checkNewEvent({ name: ' Armley Tuesday drop-in ', date: '2026-11-24', place: ' Armley Library ' })).toEqual({
+  const day = (text: string) => {
+    const [d, m, y] = text.split('/');
+    return { day: d ?? '', month: m ?? '', year: y ?? '' };
+  };
+
+  it('returns the event to store, trimmed, with an optional place and the date typed as day, month and year', () => {
+    expect(checkNewEvent({ name: ' Armley Tuesday drop-in ', date: day('24/11/2026'), place: ' Armley Library ' })).toEqual({
       ok: true,
       value: { name: 'Armley Tuesday drop-in', date: '2026-11-24', place: 'Armley Library' }
     });
-    expect(checkNewEvent({ name: 'Gala', date: '2026-06-01', place: '' })).toEqual({
+    expect(checkNewEvent({ name: 'Gala', date: day(' 1/June/2026 '), place: '' })).toEqual({
       ok: true,
       value: { name: 'Gala', date: '2026-06-01', place: '' }
     });
   });
 
-  it('names every missing field, in the order of the form', () => {
-    expect(checkNewEvent({ name: ' ', date: '', place: 'p'.repeat(151) })).toEqual({
+  it('names every missing field, in the order of the form, the date linked to its day', () => {
+    expect(checkNewEvent({ name: ' ', date: day(''), place: 'p'.repeat(151) })).toEqual({
       ok: false,
       errors: [
         { field: 'event-name', message: 'Enter the event’s name' },
-        { field: 'event-date', message: 'Enter the event’s date' },
+        { field: 'event-date-day', message: 'Enter the event’s date', parts: ['day', 'month', 'year'] },
         { field: 'event-place', message: 'A place must be 150 characters or fewer' }
       ]
     });
   });
 
-  it.each(['2026-02-30', '24/11/2026', '2026-13-01'])('says %s is not a real date', (date) => {
-    expect(checkNewEvent({ name: 'Gala', date, place: '' })).toEqual({
+  it.each([
+    ['30/2/2026', 'The event’s date must be a real date', ['day', 'month', 'year']],
+    ['31/4/2026', 'The event’s date must be a real date', ['day', 'month', 'year']],
+    ['24/13/2026', 'The event’s date must be a real date', ['month']],
+    ['24//2026', 'The event’s date must include a month', ['month']],
+    ['24/11/26', 'Year must include 4 numbers', ['year']],
+    ['24/11/1999', 'The event’s date must be between 1 January 2000 and 31 December 2099', ['day', 'month', 'year']]
+  ])('says what is wrong with %s and which boxes to fix', (date, message, parts) => {
+    expect(checkNewEvent({ name: 'Gala', date: day(date), place: '' })).toEqual({
       ok: false,
-      errors: [{ field: 'event-date', message: 'The event’s date must be a real date' }]
+      errors: [{ field: `event-date-${parts[0]}`, message, parts }]
     });
   });
 });

@@ -108,8 +108,12 @@ export type NewPasswordOutcome = { ok: true; passwordHash: string } | { ok: fals
 /** Checks a new password typed twice and hashes it. */
 export async function checkNewPassword(password: string, confirmation: string, field = 'password'): Promise<NewPasswordOutcome> {
   const parsed = NewPassword.safeParse(password);
-  if (!parsed.success) return { ok: false, errors: [{ field, message: parsed.error.issues[0].message }] };
-  if (password !== confirmation) return { ok: false, errors: [{ field: `${field}-again`, message: 'The two passwords are not the same' }] };
+  // Both problems at once: a short password typed differently twice needs both boxes fixed.
+  const errors = [
+    ...(parsed.success ? [] : [{ field, message: parsed.error.issues[0].message }]),
+    ...(password !== confirmation && (parsed.success || confirmation !== '') ? [{ field: `${field}-again`, message: 'The two passwords are not the same' }] : [])
+  ];
+  if (errors.length > 0) return { ok: false, errors };
   return { ok: true, passwordHash: await hashPassword(password) };
 }
 
