@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, paint, signin), prints the figures and saves them to
+ * push, capture, sync, boundaries, map, paint, signin, keyboard), prints the figures and saves them to
  * bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBoundaryImport } from './boundary-import';
 import { benchCaptureDevice } from './capture-device';
+import { benchKeyboardCapture } from './keyboard-capture';
 import { benchMapAggregation } from './map-aggregation';
 import { benchMapFirstPaint } from './map-first-paint';
 import { benchSyncEngine } from './sync-engine';
@@ -21,7 +22,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   boundaries: benchBoundaryImport,
   map: benchMapAggregation,
   paint: benchMapFirstPaint,
-  signin: benchSignIn
+  signin: benchSignIn,
+  keyboard: benchKeyboardCapture
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

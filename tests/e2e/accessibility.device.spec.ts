@@ -44,6 +44,8 @@ test.describe('from first-run set-up', () => {
 
     const capture = new CapturePage(page);
     await expect(capture.heading).toBeVisible();
+    await expectNoViolations(page, 'capture, before consent');
+    await capture.giveConsent();
     await page.getByText('Equality monitoring (optional)').click();
     await page.getByLabel('They would like someone to get back to them').check();
     await page.getByRole('button', { name: 'Add a quote' }).click();
@@ -55,6 +57,8 @@ test.describe('from first-run set-up', () => {
     await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toBeVisible();
     await expectNoViolations(page, 'capture, offering the unfinished conversation');
     await page.getByRole('button', { name: 'Discard it and start a new one' }).click();
+    await expectNoViolations(page, 'capture, asking before discarding the unfinished conversation');
+    await page.getByRole('button', { name: 'Yes, discard it' }).click();
     await capture.record({ ward: 'Armley', loves: 'The canal', quotes: [{ text: 'Jobs', consent: true }] });
     await expectNoViolations(page, 'capture after saving');
 
