@@ -17,6 +17,8 @@ async function expectNoViolations(page: Page, what: string) {
 test.describe('from first-run set-up', () => {
   test.use({ seedOptions: null });
   test('axe finds no WCAG 2.2 AA violations on any capture-side page', async ({ page, server }) => {
+    // A dozen axe passes, the capture form's with every equality option a radio: longer than 90 s on a busy machine.
+    test.setTimeout(240_000);
     const setup = new SetupPage(page);
     await setup.open();
     await expectNoViolations(page, 'set-up');

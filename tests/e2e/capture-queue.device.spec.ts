@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Conversation } from '../../src/lib/domain/conversation';
 import { readDeviceStore } from './device';
@@ -11,6 +12,11 @@ const SIZES = [
   { name: 'tablet', viewport: { width: 1024, height: 768 } }
 ];
 const CONSENT = 'The resident agrees to this conversation being recorded';
+/** WCAG 2.2 AA, as tests/e2e/accessibility.device.spec.ts checks it. */
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
+}
 const summary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
 for (const size of SIZES) {
@@ -224,6 +230,29 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Yes, discard it' }).click();
       await expect(page.getByLabel(CONSENT)).not.toBeChecked();
       await expect.poll(async () => (await readDeviceStore<{ values: { answers: Record<string, string> } }>(page, 'drafts'))[0]?.values.answers ?? {}).toEqual({});
+    });
+
+    test('axe finds no WCAG 2.2 AA violations on the capture page at each step', async ({ page }) => {
+      const capture = new CapturePage(page);
+      await expectNoViolations(page, 'before consent');
+      await capture.giveConsent();
+      await page.getByText('Equality monitoring (optional)').click();
+      await page.getByRole('button', { name: 'Add a quote' }).click();
+      await expectNoViolations(page, 'consent given, every section open');
+      await page.getByRole('button', { name: 'Save conversation' }).click();
+      await expect(summary(page)).toBeVisible();
+      await expectNoViolations(page, 'with errors');
+      await capture.fill({ ward: 'Armley', loves: 'The canal' });
+      await page.getByLabel(LOVES).click();
+      await expectNoViolations(page, 'ward chosen');
+      await expect.poll(async () => (await readDeviceStore<{ values: { answers: Record<string, string> } }>(page, 'drafts'))[0]?.values.answers).not.toEqual({});
+      await page.reload();
+      await page.getByRole('button', { name: 'Discard it and start a new one' }).click();
+      await expectNoViolations(page, 'asking before discarding a draft');
+      await page.getByRole('button', { name: 'No, keep it' }).click();
+      await page.getByRole('button', { name: 'Continue it' }).click();
+      await capture.save('Armley');
+      await expectNoViolations(page, 'after a save');
     });
   });
 }

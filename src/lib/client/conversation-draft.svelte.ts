@@ -122,9 +122,15 @@ function fieldOf(path: PropertyKey[], prompts: Prompt[]): string {
 export class ConversationDraft {
   values = $state<DraftValues>(structuredClone(EMPTY));
   errors = $state<FieldError[]>([]);
+  /** A conversation being recorded, not an edit: only a new one must say something (as the server checks). */
+  readonly isNew: boolean;
+
+  constructor(isNew = true) {
+    this.isNew = isNew;
+  }
 
   static fromConversation(conversation: SharedConversation): ConversationDraft {
-    const draft = new ConversationDraft();
+    const draft = new ConversationDraft(false);
     const { followUp, equality } = conversation;
     draft.values = {
       wardCode: conversation.wardCode,
@@ -191,7 +197,7 @@ export class ConversationDraft {
       consentToRecord: v.consentToRecord
     };
     // An empty record is refused here, linked to the first prompt's answer (or the quote button).
-    if (!saysSomething(candidate)) errors.push({ field: prompts[0] ? `answer-${prompts[0].id}` : 'add-quote', message: NOTHING_SAID_MESSAGE });
+    if (this.isNew && !saysSomething(candidate)) errors.push({ field: prompts[0] ? `answer-${prompts[0].id}` : 'add-quote', message: NOTHING_SAID_MESSAGE });
     // What the server withholds is checked as unchanged and put back after the check.
     const keepsContact = v.followUpWanted && v.contactWithheld && v.contact.trim() === '';
     const parsed = ConversationFields.safeParse({

@@ -95,6 +95,9 @@ describe('the conversation form’s values', () => {
     draft.values.themeIds = [];
     draft.values.quotes = [{ text: 'Jobs', consentToQuote: false }];
     expect(draft.toFields(prompts)).not.toBeNull();
+    // An edit is not held to it, so a record kept from before the rule can still be corrected.
+    const old = ConversationDraft.fromConversation(makeConversation({ wardCode: 'E05011385', answers: [], quotes: [], themeIds: [] }));
+    expect(old.toFields(prompts)).not.toBeNull();
   });
 
   it('clear each shown error once its field is fixed, without adding new ones while typing', () => {
