@@ -50,7 +50,7 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
     };
     page.on('request', collect);
     await page.goto('/capture');
-    await page.getByLabel('Search wards').waitFor();
+    await page.getByLabel('The resident agrees to this conversation being recorded').waitFor();
     page.off('request', collect);
     const captureJsKb = [...scripts].reduce((kb, path) => kb + gzipSync(readFileSync(join(CLIENT_DIR, path))).length / 1024, 0);
 
@@ -63,7 +63,7 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
     };
     await reopenOffline();
     await page.goto('/capture');
-    await page.getByLabel('Search wards').waitFor();
+    await page.getByLabel('The resident agrees to this conversation being recorded').waitFor();
     await seedDevice(page, generateConversations(ON_DEVICE, refs), amina.id);
     // A new day at a listening event: the tablet is opened again, offline, with the 10,000 on it.
     await reopenOffline();
@@ -74,7 +74,7 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
       await reopenOffline();
       const started = performance.now();
       await page.goto('/capture');
-      await page.getByLabel('Search wards').waitFor();
+      await page.getByLabel('The resident agrees to this conversation being recorded').waitFor();
       coldMs.push(performance.now() - started);
     }
     await context.close();
@@ -94,13 +94,14 @@ export async function benchCaptureDevice(): Promise<BenchResult[]> {
 /** Saves through the capture form, reading the app's own User Timing measure of each save. */
 async function timeSaves(page: Page): Promise<number[]> {
   await page.goto('/capture');
-  await page.getByLabel('Search wards').fill('Armley');
-  await page.getByLabel('Ward', { exact: true }).selectOption('E05011385');
   for (let i = 0; i < SAVES; i++) {
-    await page.getByLabel('What do you love about where you live?').fill(`Bench conversation ${i}`);
+    // Each resident starts on an empty form: consent first, then the ward.
     await page.getByLabel('The resident agrees to this conversation being recorded').check();
+    await page.getByLabel('Search wards').fill('Armley');
+    await page.getByLabel('Ward', { exact: true }).selectOption('E05011385');
+    await page.getByLabel('What do you love about where you live?').fill(`Bench conversation ${i}`);
     await page.getByRole('button', { name: 'Save conversation' }).click();
-    await page.getByText('Saved on this device.').waitFor();
+    await page.getByText('Saved on this device under Armley.').waitFor();
     await page.waitForFunction((n) => performance.getEntriesByName('anchor:save').length >= n, i + 1);
   }
   // The first saves warm up the JIT and IndexedDB; what a worker feels all day is the rest.

@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, paint, signin, lighthouse), prints the figures and saves them to
+ * push, capture, sync, boundaries, map, paint, signin, lighthouse, keyboard), prints the figures and saves them to
  * bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBoundaryImport } from './boundary-import';
 import { benchCaptureDevice } from './capture-device';
+import { benchKeyboardCapture } from './keyboard-capture';
 import { benchLighthouse } from './lighthouse';
 import { benchMapAggregation } from './map-aggregation';
 import { benchMapFirstPaint } from './map-first-paint';
@@ -23,7 +24,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   map: benchMapAggregation,
   paint: benchMapFirstPaint,
   signin: benchSignIn,
-  lighthouse: benchLighthouse
+  lighthouse: benchLighthouse,
+  keyboard: benchKeyboardCapture
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

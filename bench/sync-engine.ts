@@ -89,7 +89,7 @@ async function measureOn(kind: StoreKind, postgresAdminUrl?: string) {
     await enrol(pageA, seeded.enrolmentCodes[0]);
     // Unlocking syncs (nothing to send yet); once that is over nothing runs while the device is seeded.
     await unlockAndSync(pageA, amina);
-    await pageA.getByLabel('Search wards').waitFor();
+    await pageA.getByLabel('The resident agrees to this conversation being recorded').waitFor();
     await seedDevice(pageA, conversations, amina.id);
     await pageA.reload();
     await pageA.waitForFunction(() => performance.getEntriesByName('anchor:push').length > 0, null, { timeout: 300_000 });

@@ -55,7 +55,7 @@ test('closing the page mid-form and reopening offers the draft with every field'
   await reopened.goto('/capture');
   await expect(reopened.getByRole('heading', { name: 'You have an unfinished conversation' })).toBeVisible();
   await reopened.getByRole('button', { name: 'Continue it' }).click();
-  await expect(reopened.getByLabel('Ward', { exact: true })).toHaveValue('E05011385');
+  await expect(new CapturePage(reopened).chosenWard).toContainText('Ward: Armley');
   await expect(reopened.getByLabel(LOVES)).toHaveValue('The canal towpath');
   await expect(reopened.getByLabel(WOULD_CHANGE)).toHaveValue('Safer crossings');
   await expect(reopened.getByLabel('Quote 1', { exact: true })).toHaveValue('We need jobs here');
@@ -66,19 +66,23 @@ test('closing the page mid-form and reopening offers the draft with every field'
   await expect(reopened.getByLabel('Tackling Health Inequalities')).toBeChecked();
   await expect(reopened.getByLabel('Reducing Environmental Impact')).not.toBeChecked();
   await expect(reopened.getByLabel('Number of people in the conversation')).toHaveValue('3');
-  await expect(reopened.getByLabel('Age', { exact: true })).toHaveValue('65-74');
-  await expect(reopened.getByLabel('Sex', { exact: true })).toHaveValue('prefer-not-to-say');
-  await expect(reopened.getByLabel('Ethnic group', { exact: true })).toHaveValue('white-other');
+  await reopened.getByText('Equality monitoring (optional)').click();
+  await expect(reopened.getByRole('group', { name: 'Age', exact: true }).getByLabel('65 to 74')).toBeChecked();
+  await expect(reopened.getByRole('group', { name: 'Sex', exact: true }).getByLabel('Prefer not to say')).toBeChecked();
+  await expect(reopened.getByRole('group', { name: 'Ethnic group', exact: true }).getByLabel('Any other White background')).toBeChecked();
+  await expect(reopened.getByRole('group', { name: /day-to-day activities/ }).getByLabel('Not asked')).toBeChecked();
   await expect(reopened.getByLabel('How should we contact them?')).toHaveValue('Pat, pat@example.org');
   await expect(reopened.getByLabel('The resident agrees to this conversation being recorded')).toBeChecked();
   await reopened.getByRole('button', { name: 'Save conversation' }).click();
-  await expect(reopened.getByText('Saved on this device.')).toBeVisible();
+  await expect(reopened.getByText('Saved on this device under Armley.')).toBeVisible();
 });
 
 test('required fields and over-long text are refused with messages linked to their fields, and nothing is lost', async ({ page, server }) => {
+  // Consent first (Save only shows once it is given), then nothing else: the ward and something said are asked for.
+  await new CapturePage(page).giveConsent();
   await page.getByRole('button', { name: 'Save conversation' }).click();
   await expect(summary(page)).toContainText('Choose the ward the resident lives in');
-  await expect(summary(page)).toContainText('Confirm the resident agreed to this conversation being recorded');
+  await expect(summary(page)).toContainText('Add at least one answer, quote or theme before saving');
   await summary(page).getByRole('link', { name: 'Choose the ward the resident lives in' }).click();
   await expect(page.getByLabel('Ward', { exact: true })).toBeFocused();
 
@@ -139,6 +143,6 @@ test('a full device refuses the save with a clear message, keeps the form and ha
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByRole('button', { name: 'Save conversation' }).click();
-  await expect(page.getByText('Saved on this device.')).toBeVisible();
+  await expect(page.getByText('Saved on this device under Armley.')).toBeVisible();
   expect(await readDeviceStore(page, 'conversations')).toHaveLength(2);
 });

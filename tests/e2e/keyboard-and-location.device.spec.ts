@@ -29,22 +29,28 @@ test('a conversation can be captured from start to save by keyboard alone', asyn
   await page.keyboard.press('Tab'); // the skip link comes first
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 
-  await tabTo(page, page.getByLabel('Search wards'));
+  // Consent first: the rest of the form appears after the tick box, so Tab carries on into it.
+  await tabTo(page, page.getByLabel('The resident agrees to this conversation being recorded'));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search wards')).toBeFocused();
   await page.keyboard.type('Armley');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Ward', { exact: true })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Ward', { exact: true })).toHaveValue('E05011385');
+  // Enter confirms the ward: shown as one line, with focus on its Change button.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Change ward' })).toBeFocused();
+  await expect(new CapturePage(page).chosenWard).toContainText('Ward: Armley');
 
   await tabTo(page, page.getByLabel(LOVES));
   await page.keyboard.type('Typed without a mouse');
   await tabTo(page, page.getByLabel('Tackling Health Inequalities'));
   await page.keyboard.press('Space');
-  await tabTo(page, page.getByLabel('The resident agrees to this conversation being recorded'));
-  await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: 'Save conversation' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Saved on this device.')).toBeFocused();
+  await expect(page.getByText('Saved on this device under Armley.')).toBeFocused();
 
   const [saved] = await readDeviceStore<Conversation>(page, 'conversations');
   expect(saved).toMatchObject({ wardCode: 'E05011385', answers: [{ text: 'Typed without a mouse' }] });
@@ -60,8 +66,9 @@ test.describe('Use my location, offline', () => {
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
     await network.goOffline();
     await page.reload();
+    await new CapturePage(page).giveConsent();
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await expect(page.getByLabel('Ward', { exact: true })).toHaveValue('E05011385');
+    await expect(new CapturePage(page).chosenWard).toContainText('Ward: Armley');
     await expect(page.getByText('Ward found from your location: Armley.')).toBeVisible();
   });
 
@@ -70,6 +77,7 @@ test.describe('Use my location, offline', () => {
     await context.setGeolocation(TRAFALGAR_SQUARE);
     await setUp(page, server);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
+    await new CapturePage(page).giveConsent();
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.getByText('This position is outside all of your network’s wards.')).toBeVisible();
     await expect(page.getByLabel('Ward', { exact: true })).toHaveValue('');
@@ -79,6 +87,7 @@ test.describe('Use my location, offline', () => {
     await context.clearPermissions();
     await setUp(page, server);
     await expect.poll(async () => (await readDeviceStore(page, 'wardBoundaries')).length).toBe(33);
+    await new CapturePage(page).giveConsent();
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.getByText('This device is not allowed to share its location.')).toBeVisible();
   });

@@ -116,6 +116,7 @@ test('left alone for the network’s idle time, the tablet locks; the unfinished
   await tablet.enrol(seeded.enrolmentCodes[0]);
   await tablet.unlock(seeded.workers.amina);
   const capture = new CapturePage(page);
+  await capture.giveConsent();
   await capture.chooseWard('Armley');
   await page.getByLabel('What do you love about where you live?').fill('Half-told when the tablet was put down');
 
@@ -128,7 +129,9 @@ test('left alone for the network’s idle time, the tablet locks; the unfinished
   // Ben sees none of it; Amina finds her conversation where she left it.
   await tablet.unlock(seeded.workers.ben);
   await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toHaveCount(0);
-  await expect(page.getByLabel('What do you love about where you live?')).toHaveValue('');
+  // An empty form: consent not given, so nothing else of it shows yet.
+  await expect(page.getByLabel('The resident agrees to this conversation being recorded')).not.toBeChecked();
+  await expect(page.getByLabel('What do you love about where you live?')).toHaveCount(0);
   await tablet.switchWorker();
   await tablet.unlock(seeded.workers.amina);
   await expect(page.getByRole('heading', { name: 'You have an unfinished conversation' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { ConversationFields, isWithheld, WITHHELD, type SharedConversation, type SharedConversationFields } from '$lib/domain/conversation';
+import { ConversationFields, isWithheld, NOTHING_SAID_MESSAGE, saysSomething, WITHHELD, type SharedConversation, type SharedConversationFields } from '$lib/domain/conversation';
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '$lib/domain/equality-monitoring';
 import type { Prompt } from '$lib/domain/prompt';
 
@@ -60,6 +60,15 @@ export function draftHasContent(v: DraftValues): boolean {
   );
 }
 
+/** The first `count` words of what a draft holds (its first answer, else its first quote), for offering it back. */
+export function draftOpening(v: DraftValues, prompts: Prompt[], count = 12): string {
+  const answers = formPrompts(prompts, v).map((prompt) => v.answers?.[prompt.id] ?? '');
+  const text = [...answers, ...Object.values(v.answers ?? {}), ...(v.quotes ?? []).map((q) => q.text)].find((t) => t.trim() !== '');
+  if (!text) return '';
+  const words = text.trim().split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
 /** A prompt as the form shows it; one the coordinator has since archived is still shown for its answer. */
 export interface FormPrompt extends Prompt {
   noLongerUsed: boolean;
@@ -113,9 +122,15 @@ function fieldOf(path: PropertyKey[], prompts: Prompt[]): string {
 export class ConversationDraft {
   values = $state<DraftValues>(structuredClone(EMPTY));
   errors = $state<FieldError[]>([]);
+  /** A conversation being recorded, not an edit: only a new one must say something (as the server checks). */
+  readonly isNew: boolean;
+
+  constructor(isNew = true) {
+    this.isNew = isNew;
+  }
 
   static fromConversation(conversation: SharedConversation): ConversationDraft {
-    const draft = new ConversationDraft();
+    const draft = new ConversationDraft(false);
     const { followUp, equality } = conversation;
     draft.values = {
       wardCode: conversation.wardCode,
@@ -160,10 +175,11 @@ export class ConversationDraft {
     const v = this.values;
     const prompts = formPrompts(currentPrompts, v);
     const errors: FieldError[] = [];
-    if (!v.wardCode) errors.push({ field: 'ward', message: 'Choose the ward the resident lives in' });
+    // In the form's order: consent comes first, then the ward, then what was said.
     if (!v.consentToRecord) {
       errors.push({ field: 'consent', message: 'Confirm the resident agreed to this conversation being recorded' });
     }
+    if (!v.wardCode) errors.push({ field: 'ward', message: 'Choose the ward the resident lives in' });
     const peopleCount = /^\s*\d+\s*$/.test(v.peopleCount) ? Number(v.peopleCount) : Number.NaN;
     const keptQuotes = v.quotes.map((quote, index) => ({ quote, index })).filter(({ quote }) => quote.text.trim() !== '');
     const candidate = {
@@ -180,6 +196,8 @@ export class ConversationDraft {
       followUp: v.followUpWanted ? { wanted: true, contact: v.contact } : { wanted: false },
       consentToRecord: v.consentToRecord
     };
+    // An empty record is refused here, linked to the first prompt's answer (or the quote button).
+    if (this.isNew && !saysSomething(candidate)) errors.push({ field: prompts[0] ? `answer-${prompts[0].id}` : 'add-quote', message: NOTHING_SAID_MESSAGE });
     // What the server withholds is checked as unchanged and put back after the check.
     const keepsContact = v.followUpWanted && v.contactWithheld && v.contact.trim() === '';
     const parsed = ConversationFields.safeParse({
@@ -210,17 +228,28 @@ export class ConversationDraft {
     };
   }
 
+  /**
+   * Checks again after a change, once errors are shown: a fixed field's error goes at once, and
+   * the others stay (with their message brought up to date). No new errors appear while typing.
+   */
+  revalidate(currentPrompts: Prompt[]): void {
+    const shown = new Set(this.errors.map((error) => error.field));
+    if (shown.size === 0) return;
+    this.toFields(currentPrompts);
+    this.errors = this.errors.filter((error) => shown.has(error.field));
+  }
+
   errorFor(field: string): string | undefined {
     return this.errors.find((error) => error.field === field)?.message;
   }
 
   /**
-   * Clears what was said, keeping the ward, event and organisation: the next resident at an event
-   * is usually nearby, and the worker is the same.
+   * Clears the form for the next resident in the queue, keeping only the event and organisation:
+   * the ward and consent are asked afresh, so one resident's are never recorded for the next.
    */
   startNext(): void {
-    const { wardCode, eventId, organisationId } = this.values;
-    this.values = { ...structuredClone(EMPTY), wardCode, eventId, organisationId };
+    const { eventId, organisationId } = this.values;
+    this.values = { ...structuredClone(EMPTY), eventId, organisationId };
     this.errors = [];
   }
 }

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { uuidv7 } from 'uuidv7';
-import { Conversation, type SharedConversationFields } from '$lib/domain/conversation';
+import { NewConversation, NOTHING_SAID_MESSAGE, saysSomething, type SharedConversationFields } from '$lib/domain/conversation';
 import { Instant } from '$lib/domain/instant';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
@@ -120,13 +120,15 @@ export class DeviceConversations {
     // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
     performance.mark('anchor:save-start');
     const workerId = this.#workerId();
+    // A record with nothing said in it is refused here too, whatever form or script made it.
+    if (!saysSomething(fields)) throw new SaveError(`${NOTHING_SAID_MESSAGE}.`);
     // Stamped with the tablet's clock: one reset to 1970 by a flat battery is said plainly, and the form kept.
     const clock = Instant.safeParse(now.toISOString());
     if (!clock.success) throw new SaveError(clock.error.issues[0].message);
     const saved = await guarded(() =>
       this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.
-        const conversation = Conversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
+        const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
         const stored = await saveConversation(this.#db, conversation, workerId, () => now);
         await this.#db.drafts.delete(draftKey(workerId));
         return stored;

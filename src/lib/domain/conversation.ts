@@ -77,6 +77,20 @@ export const Conversation = z.extend(ConversationFields, {
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** Why a conversation with nothing in it is not saved, in the words the form shows. */
+export const NOTHING_SAID_MESSAGE = 'Add at least one answer, quote or theme before saving';
+
+/**
+ * Whether a conversation holds something the resident said or a theme it touched: a record with
+ * none is an empty row on the map. Checked when a conversation is first saved, not on edits, so
+ * records kept from before this rule stay editable.
+ */
+export const saysSomething = (fields: Pick<ConversationFields, 'answers' | 'quotes' | 'themeIds'>): boolean =>
+  fields.answers.some((answer) => answer.text.trim() !== '') || fields.quotes.length > 0 || fields.themeIds.length > 0;
+
+/** A conversation as first recorded on a device: it must say something. */
+export const NewConversation = Conversation.check(z.refine(saysSomething, { message: NOTHING_SAID_MESSAGE, path: ['answers'] }));
+
 /**
  * What a viewer is not allowed to read is sent as withheld, never as an empty value: an empty
  * value would read as "not asked", and a device editing it would erase what the server holds.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Conversation, ConversationFields, SharedConversation } from './conversation';
+import { ConversationFields, NewConversation, SharedConversation } from './conversation';
 import { Id, IdV7 } from './id';
 import { SyncErrorReason } from './sync-error';
 
@@ -30,11 +30,15 @@ export const Cursor = z
 /** The worker who made a change: one of the device's organisation's workers. */
 const WorkerId = Id;
 
+/**
+ * A new conversation must say something (an answer, a quote or a theme); edits are not held to
+ * that, so records kept from before the rule stay editable.
+ */
 export const CreateConversation = z.object({
   op: z.literal('create'),
   changeId: IdV7,
   workerId: WorkerId,
-  conversation: Conversation
+  conversation: NewConversation
 });
 
 /**

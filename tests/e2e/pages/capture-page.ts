@@ -26,13 +26,25 @@ export class CapturePage {
     return this.page.getByTestId('waiting-count');
   }
 
+  /** Consent first: nothing else of the form shows until it is given. */
+  async giveConsent() {
+    await this.page.getByLabel('The resident agrees to this conversation being recorded').check();
+  }
+
+  /** The ward shown once chosen, as "Ward: Armley (Leeds)", with its Change button. */
+  get chosenWard() {
+    return this.page.locator('#ward-chosen');
+  }
+
   async chooseWard(ward: string) {
+    if (await this.chosenWard.isVisible()) await this.page.getByRole('button', { name: 'Change ward' }).click();
     await this.page.getByLabel('Search wards').fill(ward);
     await this.page.getByLabel('Ward', { exact: true }).selectOption({ label: `${ward} (Leeds)` });
   }
 
   async fill(conversation: ConversationInput) {
     const { page } = this;
+    await this.giveConsent();
     await this.chooseWard(conversation.ward);
     if (conversation.loves !== undefined) await page.getByLabel(LOVES).fill(conversation.loves);
     if (conversation.wouldChange !== undefined) await page.getByLabel(WOULD_CHANGE).fill(conversation.wouldChange);
@@ -49,23 +61,23 @@ export class CapturePage {
         await page.getByText('Equality monitoring (optional)').click();
       }
       for (const [question, answer] of Object.entries(conversation.equality)) {
-        await page.getByLabel(question, { exact: true }).selectOption({ label: answer });
+        await page.getByRole('group', { name: question, exact: true }).getByLabel(answer, { exact: true }).check();
       }
     }
     if (conversation.followUp !== undefined) {
       await page.getByLabel('They would like someone to get back to them').check();
       await page.getByLabel('How should we contact them?').fill(conversation.followUp);
     }
-    await page.getByLabel('The resident agrees to this conversation being recorded').check();
   }
 
-  async save() {
+  /** Saves, and waits for the confirmation naming the ward it was saved under. */
+  async save(ward?: string) {
     await this.page.getByRole('button', { name: 'Save conversation' }).click();
-    await expect(this.page.getByText('Saved on this device.')).toBeVisible();
+    await expect(this.page.getByText(ward ? `Saved on this device under ${ward}.` : /^Saved on this device under /)).toBeVisible();
   }
 
   async record(conversation: ConversationInput) {
     await this.fill(conversation);
-    await this.save();
+    await this.save(conversation.ward);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationDraft, draftHasContent, formPrompts } from '../../../src/lib/client/conversation-draft.svelte';
+import { ConversationDraft, draftHasContent, draftOpening, formPrompts } from '../../../src/lib/client/conversation-draft.svelte';
 import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
 import { makeConversation } from '../../support/conversations';
 
@@ -42,8 +42,8 @@ describe('the conversation form’s values', () => {
     draft.values.followUpWanted = true;
     expect(draft.toFields(prompts)).toBeNull();
     expect(draft.errors.map((e) => e.field)).toEqual([
-      'ward',
       'consent',
+      'ward',
       `answer-${prompts[1].id}`,
       'quote-1',
       'people-count',
@@ -81,14 +81,67 @@ describe('the conversation form’s values', () => {
     expect(draft.toFields(today)?.answers.map((a) => a.promptId)).toEqual([prompts[0].id, prompts[1].id]);
   });
 
-  it('keep the ward, event and organisation for the next conversation, and know when they hold anything else', () => {
+  it('refuse a conversation with no answer, quote or theme, linked to the first answer', () => {
+    const draft = new ConversationDraft();
+    draft.values.wardCode = 'E05011385';
+    draft.values.consentToRecord = true;
+    draft.values.answers[prompts[0].id] = '   ';
+    draft.values.quotes = [{ text: ' ', consentToQuote: true }];
+    expect(draft.toFields(prompts)).toBeNull();
+    expect(draft.errors).toEqual([{ field: `answer-${prompts[0].id}`, message: 'Add at least one answer, quote or theme before saving' }]);
+    // Any one of the three is enough.
+    draft.values.themeIds = ['01900000-0000-7000-8000-0000000000a1'];
+    expect(draft.toFields(prompts)).not.toBeNull();
+    draft.values.themeIds = [];
+    draft.values.quotes = [{ text: 'Jobs', consentToQuote: false }];
+    expect(draft.toFields(prompts)).not.toBeNull();
+    // An edit is not held to it, so a record kept from before the rule can still be corrected.
+    const old = ConversationDraft.fromConversation(makeConversation({ wardCode: 'E05011385', answers: [], quotes: [], themeIds: [] }));
+    expect(old.toFields(prompts)).not.toBeNull();
+  });
+
+  it('clear each shown error once its field is fixed, without adding new ones while typing', () => {
+    const draft = new ConversationDraft();
+    expect(draft.toFields(prompts)).toBeNull();
+    expect(draft.errors.map((e) => e.field)).toEqual(['consent', 'ward', `answer-${prompts[0].id}`]);
+    draft.values.consentToRecord = true;
+    draft.revalidate(prompts);
+    expect(draft.errors.map((e) => e.field)).toEqual(['ward', `answer-${prompts[0].id}`]);
+    draft.values.answers[prompts[1].id] = 'x'.repeat(4001); // says something; its own problem shows on the next save
+    draft.revalidate(prompts);
+    expect(draft.errors.map((e) => e.field)).toEqual(['ward']);
+    draft.values.wardCode = 'E05011385';
+    draft.revalidate(prompts);
+    expect(draft.errors).toEqual([]);
+  });
+
+  it('offer back the first words of the first answer, else of the first quote', () => {
+    const draft = new ConversationDraft();
+    expect(draftOpening(draft.values, prompts)).toBe('');
+    draft.values.quotes = [{ text: 'We need jobs here', consentToQuote: true }];
+    expect(draftOpening(draft.values, prompts)).toBe('We need jobs here');
+    draft.values.answers[prompts[1].id] = '  More   buses in the evening, and a bench by the stop, and the library open on Sundays  ';
+    expect(draftOpening(draft.values, prompts)).toBe('More buses in the evening, and a bench by the stop, and…');
+    draft.values.answers[prompts[0].id] = 'The park';
+    expect(draftOpening(draft.values, prompts)).toBe('The park');
+  });
+
+  it('start the next resident on an empty form, keeping only the event and organisation', () => {
     const draft = filledDraft();
     draft.values.eventId = '01900000-0000-7000-8000-000000000009';
     draft.values.organisationId = '01900000-0000-7000-8000-00000000000a';
     expect(draftHasContent(draft.snapshot())).toBe(true);
     expect(draft.toFields(prompts)?.organisationId).toBe('01900000-0000-7000-8000-00000000000a');
+    draft.values.themeIds = ['01900000-0000-7000-8000-0000000000b1'];
+    draft.values.equality = { ageBand: '25-34' };
+    draft.values.quotes = [{ text: 'Jobs', consentToQuote: true }];
     draft.startNext();
-    expect(draft.values.wardCode).toBe('E05011385');
+    expect(draft.values.wardCode).toBe('');
+    expect(draft.values.consentToRecord).toBe(false);
+    expect(draft.values.answers).toEqual({});
+    expect(draft.values.quotes).toEqual([]);
+    expect(draft.values.themeIds).toEqual([]);
+    expect(draft.values.equality).toEqual({});
     expect(draft.values.eventId).toBe('01900000-0000-7000-8000-000000000009');
     expect(draft.values.organisationId).toBe('01900000-0000-7000-8000-00000000000a');
     expect(draftHasContent(draft.snapshot())).toBe(false);

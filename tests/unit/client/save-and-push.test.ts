@@ -75,6 +75,20 @@ describe('a tablet whose clock is wrong', () => {
   });
 });
 
+describe('a conversation with nothing said in it', () => {
+  it('is refused by the device with a plain message, and nothing is written', async () => {
+    const conversations = new DeviceConversations(db, () => {}, () => worker);
+    const { id: _, recordedAt: __, ...fields } = armley();
+    const empty = { ...fields, answers: answersOf('  ', ''), quotes: [], themeIds: [] };
+    await expect(conversations.saveNew(empty)).rejects.toThrow(new SaveError('Add at least one answer, quote or theme before saving.'));
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    // One theme is enough.
+    await conversations.saveNew({ ...empty, themeIds: fields.themeIds });
+    expect(await db.conversations.count()).toBe(1);
+  });
+});
+
 describe('pushing the outbox', () => {
   it('S3 acknowledged-means-durable: drops entries only once the server stored them', async () => {
     const saved = await Promise.all([armley(), armley(), armley()].map((c) => saveConversation(db, c, worker)));

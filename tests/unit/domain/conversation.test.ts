@@ -75,3 +75,17 @@ describe('PushRequest schema (protocol v2)', () => {
     expect(PushRequest.safeParse({ ...push, changes: [{ ...change, fields: { equality: { withheld: true } } }] }).success).toBe(false);
   });
 });
+
+describe('a new conversation pushed to the server', () => {
+  it('is refused with a plain reason when it holds no answer, quote or theme; an edit is not held to it', async () => {
+    const { CreateConversation, UpdateConversation } = await import('../../../src/lib/domain/protocol');
+    const empty = makeConversation({ wardCode: 'E05011385', answers: answersOf(' ', ''), quotes: [], themeIds: [] });
+    const create = { op: 'create', changeId: '01900000-0000-7000-8000-000000000001', workerId: '01900000-0000-7000-8000-000000000002', conversation: empty };
+    const refused = CreateConversation.safeParse(create);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['conversation.answers: Add at least one answer, quote or theme before saving']);
+    expect(CreateConversation.safeParse({ ...create, conversation: { ...empty, quotes: [{ text: 'Jobs', consentToQuote: false }] } }).success).toBe(true);
+    const edit = { op: 'update', changeId: create.changeId, workerId: create.workerId, conversationId: empty.id, baseRevision: 1, fields: { answers: [] } };
+    expect(UpdateConversation.safeParse(edit).success).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWER_MAX_LENGTH, CONTACT_MAX_LENGTH, Conversation, PROMPT_WORDING_MAX_LENGTH, QUOTE_MAX_LENGTH } from '../../../src/lib/domain/conversation';
+import { ANSWER_MAX_LENGTH, CONTACT_MAX_LENGTH, NewConversation, type Conversation, PROMPT_WORDING_MAX_LENGTH, QUOTE_MAX_LENGTH } from '../../../src/lib/domain/conversation';
 import { EQUALITY_QUESTIONS } from '../../../src/lib/domain/equality-monitoring';
 import { CLOCK_SKEW_MS, EARLIEST_INSTANT, FUTURE_DATE_MESSAGE } from '../../../src/lib/domain/instant';
 import { PullResult } from '../../../src/lib/domain/protocol';
@@ -84,7 +84,7 @@ function conversation(seeded: SeededNetwork, reference: { themeIds: string[]; wa
       followUp: fc.oneof(fc.constant({ wanted: false as const }), text(CONTACT_MAX_LENGTH, true).map((contact) => ({ wanted: true as const, contact }))),
       consentToRecord: fc.constant(true as const)
     })
-    .filter((made) => Conversation.safeParse(made).success) as fc.Arbitrary<Conversation>;
+    .filter((made) => NewConversation.safeParse(made).success) as fc.Arbitrary<Conversation>;
 }
 
 export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<Store>) {
