@@ -7,16 +7,22 @@ export interface FirstPaintHint {
   /** This browser was an enrolled tablet: the sync bar will show. */
   tablet: boolean;
   networkName: string | null;
+  /** The menu's links (hrefs): wider screens show them in a row whose height depends on how many. */
+  links: string[];
 }
 
 const KEY = 'anchor.first-paint';
-const NONE: FirstPaintHint = { tablet: false, networkName: null };
+const NONE: FirstPaintHint = { tablet: false, networkName: null, links: [] };
 
 export function readFirstPaintHint(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): FirstPaintHint {
   try {
     const value = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<FirstPaintHint> | null;
     if (!value || typeof value !== 'object') return NONE;
-    return { tablet: value.tablet === true, networkName: typeof value.networkName === 'string' ? value.networkName : null };
+    return {
+      tablet: value.tablet === true,
+      networkName: typeof value.networkName === 'string' ? value.networkName : null,
+      links: Array.isArray(value.links) ? value.links.filter((href) => typeof href === 'string') : []
+    };
   } catch {
     return NONE; // storage blocked (private mode) or unreadable: hold no places
   }

@@ -44,7 +44,7 @@ function lastAt(iso: string | null, now: number): string {
 export function syncLine(state: SyncState): SyncLine {
   const { problem } = state;
   if (problem?.reason === 'offline' || (!state.online && (problem === null || problem.reason === 'network'))) {
-    const kept = state.waiting === 0 ? 'offline' : 'offline, kept on this tablet';
+    const kept = state.waiting === 0 ? 'offline' : 'offline, saved here';
     return { count: waitingCount(state.waiting, state.lastSyncedAt), detail: kept, alert: null };
   }
   if (state.syncing) {

@@ -26,12 +26,12 @@ describe('the sync bar says one thing at a time', () => {
 
   it('offline outranks a sync still under way: never "Syncing…" and "offline" together', () => {
     const line = syncLine({ ...idle, waiting: 4, syncing: true, progress: { phase: 'push', done: 1, total: 1 }, problem: offline });
-    expect(syncLineText(line)).toBe('4 waiting to sync · offline, kept on this tablet');
+    expect(syncLineText(line)).toBe('4 waiting to sync · offline, saved here');
     expect(line.alert).toBeNull();
     expect(text({ problem: offline })).toBe('All synced · offline');
     // A push cut off by the connection going fails as "network": still offline, not "can't reach the server".
-    expect(text({ waiting: 1, online: false, problem: { reason: 'network', message: '' } })).toBe('1 waiting to sync · offline, kept on this tablet');
-    expect(text({ waiting: 1, online: false, syncing: true })).toBe('1 waiting to sync · offline, kept on this tablet');
+    expect(text({ waiting: 1, online: false, problem: { reason: 'network', message: '' } })).toBe('1 waiting to sync · offline, saved here');
+    expect(text({ waiting: 1, online: false, syncing: true })).toBe('1 waiting to sync · offline, saved here');
   });
 
   it('a server that cannot be reached or is down: when it tries again, not an alert', () => {
