@@ -94,7 +94,7 @@ async function measureOn(kind: StoreKind, postgresAdminUrl?: string) {
     await pageA.reload();
     await pageA.waitForFunction(() => performance.getEntriesByName('anchor:push').length > 0, null, { timeout: 300_000 });
     const push = COUNT / ((await lastMeasure(pageA, 'anchor:push')) / 1000);
-    await pageA.getByText('All conversations are synced').waitFor();
+    await pageA.getByText('All synced').waitFor();
     await tabletA.close();
 
     // A new tablet, enrolled with another code: Amina unlocking it pulls her 10,000.

@@ -20,6 +20,8 @@ declare global {
       message: string;
       /** On an unexpected failure: the id it was logged under. */
       requestId?: string;
+      /** In the browser: the page's data could not be fetched because the server could not be reached. */
+      unreachable?: boolean;
     }
   }
 }

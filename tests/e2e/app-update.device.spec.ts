@@ -41,7 +41,7 @@ test('S1 a new version deployed mid-form is offered, never forced; the draft and
     await expect(banner).toBeVisible({ timeout: 30_000 });
     // Offered, not forced: the form is as it was.
     await expect(page.getByLabel(LOVES)).toHaveValue('Half-finished when the update came');
-    await expect(capture.waiting).toHaveText('1 conversation waiting to sync');
+    await expect(capture.waiting).toHaveText('1 waiting to sync');
 
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await expect(banner).toBeHidden();
@@ -49,11 +49,11 @@ test('S1 a new version deployed mid-form is offered, never forced; the draft and
     await page.getByRole('button', { name: 'Continue it' }).click();
     await expect(page.getByLabel(LOVES)).toHaveValue('Half-finished when the update came');
     await expect(capture.chosenWard).toContainText('Ward: Headingley & Hyde Park');
-    await expect(capture.waiting).toHaveText('1 conversation waiting to sync');
+    await expect(capture.waiting).toHaveText('1 waiting to sync');
 
     await context.unroute('**/api/sync/push');
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect(capture.waiting).toHaveText('All conversations are synced');
+    await expect(capture.waiting).toHaveText('All synced');
   } finally {
     rmSync(nextBuild, { recursive: true, force: true });
   }

@@ -93,7 +93,7 @@ test('required fields and over-long text are refused with messages linked to the
   await expect(summary(page)).toContainText('Answers must be 4000 characters or fewer');
   await expect(summary(page)).toContainText('At least 1 person takes part in a conversation');
   await expect(page.getByLabel(LOVES)).toHaveValue(tooLong); // kept, so it can be shortened
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
   expect(await readDeviceStore(page, 'conversations')).toHaveLength(0);
 });
 
@@ -117,7 +117,7 @@ test('emoji, right-to-left text and the Big List of Naughty Strings are saved ex
   await expect(page.getByLabel(LOVES)).toHaveValue(chunks[0].slice(0, 4000));
   await expect(page.getByLabel(WOULD_CHANGE)).toHaveValue(emoji);
   // The server took them as they are too.
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
 });
 
 test('a full device refuses the save with a clear message, keeps the form and harms nothing saved', async ({ tablet, baseURL, server }) => {

@@ -12,13 +12,13 @@ async function openConversation(page: Page, text: string) {
 
 async function syncNow(page: Page) {
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('waiting-count')).toHaveText('All conversations are synced');
+  await expect(page.getByTestId('waiting-count')).toHaveText('All synced');
 }
 
 test('S5 two tablets edit one conversation offline: both fields survive, the later same-field edit wins, the other is in its history', async ({ page: tabletA, browser, server, baseURL }) => {
   const seeded = await SetupPage.leeds(tabletA, server);
   await new CapturePage(tabletA).record({ ward: 'Armley', loves: 'The canal' });
-  await expect(tabletA.getByTestId('waiting-count')).toHaveText('All conversations are synced');
+  await expect(tabletA.getByTestId('waiting-count')).toHaveText('All synced');
   await waitForServiceWorker(tabletA.context(), tabletA);
 
   const contextB: BrowserContext = await browser.newContext({ baseURL });

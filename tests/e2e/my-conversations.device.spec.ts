@@ -29,10 +29,10 @@ test('conversations on the device can be changed and deleted offline; both sync 
   await expect(page.getByText('The conversation was deleted from this device.')).toBeVisible();
   await expect(items).toHaveCount(1);
   await expect(items).toContainText('First, changed on the tablet');
-  await expect(capture.waiting).toHaveText('2 conversations waiting to sync'); // one changed, one deleted
+  await expect(capture.waiting).toHaveText('2 waiting to sync'); // one changed, one deleted
 
   await network.goOnline();
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
   await expect(items.filter({ hasText: 'Synced' })).toHaveCount(1);
   await page.goto('/wards');
   await expect(page.getByText('1 conversation synced across 33 wards.')).toBeVisible();
@@ -42,7 +42,7 @@ test('an edit after a prompt is archived keeps its answer and the wording it was
   await SetupPage.leeds(page, server);
   const capture = new CapturePage(page);
   await capture.record({ ward: 'Armley', loves: 'The canal towpath' });
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
 
   // The coordinator archives the first prompt; the tablet learns it when the app next opens.
   const settings = new SettingsPage(page);
@@ -61,7 +61,7 @@ test('an edit after a prompt is archived keeps its answer and the wording it was
   await page.getByLabel(WOULD_CHANGE).fill('More benches');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved on this device.')).toBeVisible();
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
 
   const records = new RecordsPage(page);
   await records.open();

@@ -11,7 +11,7 @@ test('S1 S2 a conversation recorded offline reaches the shared store once and co
 
   const capture = new CapturePage(page);
   await expect(capture.heading).toBeVisible();
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
   await waitForServiceWorker(context, page);
 
   await network.goOffline();
@@ -21,14 +21,14 @@ test('S1 S2 a conversation recorded offline reaches the shared store once and co
   await capture.record({ ward: 'Armley', loves: 'The canal towpath', themes: [WORK] });
   await capture.record({ ward: 'Armley', loves: 'Neighbours', quotes: [{ text: 'We need jobs here', consent: true }], themes: [WORK, HEALTH] });
   await capture.record({ ward: 'Headingley & Hyde Park', loves: 'The cricket', themes: [HEALTH] });
-  await expect(capture.waiting).toHaveText('3 conversations waiting to sync');
+  await expect(capture.waiting).toHaveText('3 waiting to sync');
 
   await page.reload();
   await expect(capture.heading).toBeVisible();
-  await expect(capture.waiting).toHaveText('3 conversations waiting to sync');
+  await expect(capture.waiting).toHaveText('3 waiting to sync');
 
   await network.goOnline(); // the restarted server keeps its data; coming online syncs
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
 
   const wards = new WardsPage(page);
   await wards.open();

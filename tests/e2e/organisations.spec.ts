@@ -31,7 +31,7 @@ test('a coordinator adds organisations, tablets record for the one they are enro
   const capture = new CapturePage(page);
   await capture.record({ ward: 'Armley', themes: [WORK], loves: 'Centre first' });
   await capture.record({ ward: 'Armley', themes: [WORK] });
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
   // The youth hub's tablet records one in Headingley.
   const theme = await themesByName(page.request);
   await pushConversations(server.url, seeded, [makeConversation({ wardCode: HEADINGLEY, themeIds: [theme[WORK]] })], {
@@ -60,7 +60,7 @@ test('a coordinator adds organisations, tablets record for the one they are enro
   await page.getByLabel('Number of people in the conversation').fill('2');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved on this device.')).toBeVisible();
-  await expect(capture.waiting).toHaveText('All conversations are synced');
+  await expect(capture.waiting).toHaveText('All synced');
   const figures = await (await page.request.get(`/api/map?theme=${theme[WORK]}&organisation=${seeded.organisations.armley.id}`)).json();
   expect(figures.wards.find((w: { code: string }) => w.code === ARMLEY)).toMatchObject({ conversations: 2, withTheme: 2 });
 });

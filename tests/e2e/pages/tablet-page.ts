@@ -19,10 +19,21 @@ export class TabletPage {
     await this.page.getByRole('radio', { name: worker.name }).check();
     await this.page.getByLabel('Your PIN').fill(worker.pin);
     await this.page.getByRole('button', { name: 'Unlock' }).click();
+    const folded = await this.openMenu();
     await expect(this.page.getByText(`Recording as ${worker.name}`)).toBeVisible();
+    if (folded) await this.page.getByRole('button', { name: 'Menu' }).click();
+  }
+
+  /** On a phone who is recording (and Switch worker) sit in the folded menu: opens it; true when it was folded. */
+  async openMenu(): Promise<boolean> {
+    const menu = this.page.getByRole('button', { name: 'Menu' });
+    if (!(await menu.isVisible()) || (await menu.getAttribute('aria-expanded')) === 'true') return false;
+    await menu.click();
+    return true;
   }
 
   async switchWorker() {
+    await this.openMenu();
     await this.page.getByRole('button', { name: 'Switch worker' }).click();
     await expect(this.page.getByRole('heading', { name: 'Who is recording?' })).toBeVisible();
   }
