@@ -46,6 +46,8 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
     // Any zoom, so the wards fill the map exactly (a step of 0.25 left up to a sixth of it empty);
     // the buttons and the wheel still zoom by whole steps.
     zoomSnap: 0,
+    // Resizes are followed below (a ResizeObserver sees the map's own box change, not only the window's).
+    trackResize: false,
     attributionControl: false,
     renderer: L.svg({ padding: 0.5 }),
     // No fading: a tooltip goes the moment focus leaves its ward, so only one is ever read.
@@ -72,13 +74,17 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
   });
   // The map needs a view before it draws anything; the paths exist once the layer is added.
   const bounds = layer.getBounds();
-  /** The view the wards were last fitted to: kept on a resize only if nobody moved the map since. */
-  let fitted: { zoom: number; centre: L.LatLng } | null = null;
+  /** Whether someone zoomed or dragged the map: then a resize keeps their view instead of refitting. */
+  let moved = false;
+  let fitting = false;
   const fit = () => {
-    if (!bounds.isValid()) return map.setView([52.8, -1.6], 6); // no boundaries: England
-    map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
-    fitted = { zoom: map.getZoom(), centre: map.getCenter() };
+    fitting = true;
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
+    else map.setView([52.8, -1.6], 6); // no boundaries: England
+    fitting = false;
   };
+  map.on('dragstart', () => (moved = true));
+  map.on('zoomstart', () => (moved ||= !fitting));
   fit();
   layer.addTo(map);
 
@@ -140,9 +146,8 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
   // A phone turned on its side, a window resized, the page's layout settling: the map follows its
   // box, and the wards fill it again unless someone has zoomed or panned since they were fitted.
   const resized = new ResizeObserver(() => {
-    const untouched = fitted && map.getZoom() === fitted.zoom && map.getCenter().equals(fitted.centre);
     map.invalidateSize({ animate: false });
-    if (untouched) fit();
+    if (!moved) fit();
     labels.place();
   });
   resized.observe(container);
@@ -230,7 +235,7 @@ function wardTooltip(map: L.Map, textOf: (code: string) => string) {
 const LABEL_FONT_SIZE = 13;
 const LABEL_LINE_HEIGHT = 16;
 /** Room kept between a label and its ward's outline, in pixels. */
-const LABEL_MARGIN = 4;
+const LABEL_MARGIN = 2;
 
 /**
  * Ward names drawn on the map where they fit inside their ward at the current zoom, recalculated

@@ -124,7 +124,7 @@ export function labelPoint(geometry: WardGeometry): [number, number] {
 
 /**
  * Whether a label box (`width` × `height` pixels) centred on `centre` lies inside the ward, tested
- * at points around its edge and across its middle. `toLonLat` turns a point on screen (pixels)
+ * at points around its edge (its corners drawn in a little) and across its middle. `toLonLat` turns a point on screen (pixels)
  * into a position, so the test follows the map's zoom.
  */
 export function labelFits(
@@ -136,7 +136,9 @@ export function labelFits(
   const [halfW, halfH] = [size.width / 2, size.height / 2];
   for (const fx of [-1, -0.5, 0, 0.5, 1]) {
     for (const fy of [-1, 0, 1]) {
-      const [lon, lat] = toLonLat(centre.x + fx * halfW, centre.y + fy * halfH);
+      // The box's very corners may clip a bend of the outline: text rarely reaches them.
+      const corner = Math.abs(fx) === 1 && fy !== 0 ? 0.85 : 1;
+      const [lon, lat] = toLonLat(centre.x + fx * halfW * corner, centre.y + fy * halfH * corner);
       if (!insideGeometry(geometry, lon, lat)) return false;
     }
   }
