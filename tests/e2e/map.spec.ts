@@ -6,6 +6,7 @@ import { BLUES_5, NO_CONVERSATIONS_FILL, OUTSIDE_FILTER_FILL } from '../../src/l
 import type { AppServer } from '../support/app-server';
 import { makeConversation } from '../support/conversations';
 import type { SeededNetwork } from '../support/seed-network';
+import { withServerStore } from '../support/server-database';
 import { INDICATOR_FILES, WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { IndicatorsPage } from './pages/indicators-page';
@@ -33,6 +34,9 @@ async function themeIds(request: APIRequestContext): Promise<Record<string, stri
  * health (25 % work). Roundhay: 1 in October about health only (0 % work). Kirkstall: none.
  */
 async function syncLeedsConversations(request: APIRequestContext, server: AppServer, seeded: SeededNetwork) {
+  // These tests are about the colour classes: every share shows, as in a network whose coordinator
+  // set the minimum of conversations for a share to 1 (map-at-a-glance.spec.ts tests the minimum).
+  await withServerStore(server, (store) => store.setMapMinimumConversations(seeded.network.id, 1));
   const theme = await themeIds(request);
   const june = '2026-06-10T10:00:00.000Z';
   const october = '2026-10-10T10:00:00.000Z';
@@ -172,11 +176,12 @@ test.describe('a theme named like an attack', () => {
     await map.open();
     const wards = page.locator('path[data-ward-code][tabindex="0"][role="link"]');
     await expect(wards).toHaveCount(33);
-    const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (50%)`;
+    // 2 conversations are fewer than the minimum for a share (5 by default): no percentage.
+    const sentence = `Armley, Leeds: 2 conversations, 1 about ${attack} (fewer than 5 conversations, too few for a share)`;
     // The wards are drawn before the figures arrive ("no figures yet"); then every one is named.
     await expect(map.ward(ARMLEY)).toHaveAccessibleName(sentence);
     for (const label of await wards.evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))) {
-      expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \(\d+%\))$/);
+      expect(label).toMatch(/^.+, Leeds: (no conversations|\d+ conversations?, \d+ about .+ \((\d+%|fewer than 5 conversations, too few for a share)\))$/);
     }
 
     await map.ward(ARMLEY).focus();
@@ -224,7 +229,7 @@ test('base tiles are off by default; an administrator can set a tile server, who
   await map.open();
   await expect(map.ward(ARMLEY)).toBeVisible();
   await expect(page.locator('.leaflet-tile')).toHaveCount(0);
-  await expect(page.locator('.leaflet-control-attribution')).toHaveText(
+  await expect(map.credit).toHaveText(
     'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2025'
   );
 
@@ -242,9 +247,9 @@ test('base tiles are off by default; an administrator can set a tile server, who
     await map.open();
     await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
     expect(requested.every((url) => /^\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
-    await expect(page.locator('.leaflet-control-attribution')).toContainText('© <b>Tile</b> makers');
-    await expect(page.locator('.leaflet-control-attribution b')).toHaveCount(0);
-    await expect(page.locator('.leaflet-control-attribution')).toContainText('Office for National Statistics');
+    await expect(map.credit).toContainText('Map tiles: © <b>Tile</b> makers');
+    await expect(map.credit.locator('b')).toHaveCount(0);
+    await expect(map.credit).toContainText('Office for National Statistics');
     await expect(map.ward(ARMLEY)).toBeVisible(); // the wards still draw over the tiles
   } finally {
     tiles.closeAllConnections();

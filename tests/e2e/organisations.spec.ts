@@ -1,4 +1,4 @@
-import { BLUES_5, NO_CONVERSATIONS_FILL } from '../../src/lib/map/choropleth';
+import { NO_CONVERSATIONS_FILL, TOO_FEW_FILL } from '../../src/lib/map/choropleth';
 import { makeConversation } from '../support/conversations';
 import { expect, test } from './fixtures';
 import { CapturePage } from './pages/capture-page';
@@ -44,7 +44,7 @@ test('a coordinator adds organisations, tablets record for the one they are enro
   await expect(map.status).toContainText('3 conversations in 2 wards');
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: CENTRE });
   await expect(map.status).toContainText('2 conversations in 1 ward');
-  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', TOO_FEW_FILL); // 2 are fewer than the minimum of 5 for a share
   await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', NO_CONVERSATIONS_FILL);
   await expect(page).toHaveURL(/[?&]organisation=[0-9a-f-]{36}/);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'No organisation given' });

@@ -74,7 +74,7 @@ const PAGES: Record<string, PageEntry> = {
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {
@@ -182,6 +182,7 @@ function formBody(seeded: SeededNetwork): string {
     indicatorId: uuidv7(),
     privacyNotice: 'Changed by a request that should have been refused.',
     idleLockMinutes: '5',
+    mapMinimumConversations: '7',
     date: '2026-12-01',
     place: 'Nowhere',
     promptText: 'Changed?',

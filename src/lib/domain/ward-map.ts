@@ -39,7 +39,17 @@ export type MapFilters = z.infer<typeof MapFilters>;
 export const MapMeasure = z.enum(['share', 'count']);
 export type MapMeasure = z.infer<typeof MapMeasure>;
 
-/** One ward's figures for a set of filters. `share` is null when the ward had no conversations. */
+/**
+ * How many conversations a ward needs before the map and its table show a share: 1 of 2 is "50 %"
+ * and says little, and coloured like 50 of 100 it would mislead. A coordinator sets it per network.
+ */
+export const MINIMUM_CONVERSATIONS = { default: 5, min: 1, max: 100 } as const;
+export const MinimumConversations = z.int().check(z.minimum(MINIMUM_CONVERSATIONS.min), z.maximum(MINIMUM_CONVERSATIONS.max));
+
+/**
+ * One ward's figures for a set of filters. `share` is null when the ward had no conversations, or
+ * fewer than the network's minimum for a share (`withMinimumForShare`): then it is not shown.
+ */
 export const WardFigures = z.object({
   code: z.string(),
   name: z.string(),
@@ -61,7 +71,9 @@ export type MapIndicator = z.infer<typeof MapIndicator>;
 export const WardMapData = z.object({
   filters: MapFilters,
   wards: z.array(WardFigures),
-  indicators: z.array(MapIndicator)
+  indicators: z.array(MapIndicator),
+  /** The network's minimum for a share, already applied to `wards`; said beside the wards below it. */
+  minimumConversations: MinimumConversations
 });
 export type WardMapData = z.infer<typeof WardMapData>;
 
@@ -133,6 +145,17 @@ export function mapViewToSearchParams(view: MapView): URLSearchParams {
   if (view.measure !== 'share') params.set(MEASURE_PARAM, view.measure);
   return params;
 }
+
+/**
+ * The one place the minimum is applied: a ward with conversations, but fewer than `minimum`, loses
+ * its share (null), so the map, its tooltips and its table all say "fewer than …" alike.
+ */
+export function withMinimumForShare(wards: readonly WardFigures[], minimum: number): WardFigures[] {
+  return wards.map((ward) => (ward.conversations >= minimum || ward.share === null ? ward : { ...ward, share: null }));
+}
+
+/** True for a ward that had conversations, but too few for its share to be shown. */
+export const tooFewForShare = (ward: WardFigures): boolean => ward.conversations > 0 && ward.share === null;
 
 /** A ward's share of conversations with the theme, to 4 decimal places; null with no conversations. */
 export function shareOf(withTheme: number, conversations: number): number | null {

@@ -1,19 +1,42 @@
 import { countOf, formatCount } from '$lib/domain/english-text';
 import type { Ward } from '$lib/domain/ward';
 import { MOST_DEPRIVED_PERCENT } from '$lib/domain/ward-indicator';
-import type { MapMeasure, WardFigures } from '$lib/domain/ward-map';
+import { tooFewForShare, type MapMeasure, type WardFigures } from '$lib/domain/ward-map';
 
 /**
- * ColorBrewer "Blues", 5 classes: sequential, safe for colour-blind readers and in greyscale,
- * light (few) to dark (many). Cynthia Brewer, colorbrewer2.org (Apache 2.0).
+ * Five steps of ColorBrewer "Blues" (the 4th to 8th of its 9; Cynthia Brewer, colorbrewer2.org,
+ * Apache 2.0): sequential, safe for colour-blind readers and in greyscale, few (light) to many
+ * (dark). The palette's two near-white steps are left out so the lowest class is plainly blue
+ * beside the grey of "no conversations" (1.6:1, and a different hue); the near-black boundary
+ * lines stand out from every class (11:1 down to 2.5:1 on the darkest) and every grey (over 14:1).
  */
-export const BLUES_5 = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+export const BLUES_5 = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c'] as const;
 
-/** Wards with no conversations are hatched, not coloured: "none heard" is not "few". */
-export const NO_CONVERSATIONS_PATTERN_ID = 'ward-map-no-conversations';
-export const NO_CONVERSATIONS_FILL = `url(#${NO_CONVERSATIONS_PATTERN_ID})`;
-/** Wards the ward filter leaves out (not among the most deprived): grey, unlike any class's blue. */
+/** Required wherever ONS boundaries are drawn (Open Government Licence v3.0). */
+export const BOUNDARY_ATTRIBUTION =
+  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. ' +
+  'Contains OS data © Crown copyright and database right 2025';
+
+/** The lines between wards. */
+export const BOUNDARY_COLOUR = '#0b0c0c';
+
+/** Wards with no conversations: a plain light grey, quiet where most wards are, unlike any blue. */
+export const NO_CONVERSATIONS_FILL = '#f3f2f1';
+/**
+ * Wards with conversations, but fewer than the minimum for a share: dotted, so "heard a little"
+ * is neither a blue (a share) nor the plain grey (heard nothing). The pattern is drawn once by
+ * MapPatterns.svelte, for the map and the legend.
+ */
+export const TOO_FEW_PATTERN_ID = 'ward-map-too-few';
+export const TOO_FEW_FILL = `url(#${TOO_FEW_PATTERN_ID})`;
+/** Wards the ward filter leaves out (not among the most deprived): a darker grey, unlike any class's blue. */
 export const OUTSIDE_FILTER_FILL = '#b1b4b6';
+/** Every ward before the figures arrive. */
+export const LOADING_FILL = '#ffffff';
+
+/** What `classOf` gives a ward that is in no colour class. */
+export const NO_CONVERSATIONS_CLASS = -1;
+export const TOO_FEW_CLASS = -2;
 
 export interface ColourClass {
   fill: string;
@@ -22,7 +45,10 @@ export interface ColourClass {
 
 export interface Choropleth {
   classes: ColourClass[];
-  /** The class of a ward, or -1 when it had no conversations. */
+  /**
+   * The class of a ward: NO_CONVERSATIONS_CLASS when it had none; TOO_FEW_CLASS when coloured by
+   * share and it had fewer conversations than the minimum for a share (its share is null).
+   */
   classOf(ward: WardFigures): number;
   fillOf(ward: WardFigures): string;
 }
@@ -48,30 +74,43 @@ export function choropleth(measure: MapMeasure, wards: readonly WardFigures[]): 
     });
     bandOf = (ward) => Math.min(4, Math.floor(ward.withTheme / step));
   }
-  const classOf = (ward: WardFigures) => (ward.conversations === 0 ? -1 : bandOf(ward));
+  const classOf = (ward: WardFigures) => {
+    if (ward.conversations === 0) return NO_CONVERSATIONS_CLASS;
+    if (measure === 'share' && tooFewForShare(ward)) return TOO_FEW_CLASS;
+    return bandOf(ward);
+  };
   return {
     classes,
     classOf,
     fillOf: (ward) => {
       const band = classOf(ward);
-      return band === -1 ? NO_CONVERSATIONS_FILL : classes[band].fill;
+      return band === NO_CONVERSATIONS_CLASS ? NO_CONVERSATIONS_FILL : band === TOO_FEW_CLASS ? TOO_FEW_FILL : classes[band].fill;
     }
   };
 }
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** A ward's figures in one plain sentence: its tooltip, and its name for screen readers. */
-export function wardFiguresText(ward: WardFigures, themeName: string): string {
+/** What a ward's share cell says when its share is not shown: too few conversations for one. */
+export const fewerThanText = (minimum: number) => `fewer than ${countOf(minimum, 'conversation', 'conversations')}`;
+
+/**
+ * A ward's figures in one plain sentence: its tooltip, its panel, and its name for screen readers.
+ * `minimum`: the network's minimum for a share, said instead of a share the ward has too few for.
+ */
+export function wardFiguresText(ward: WardFigures, themeName: string, minimum: number): string {
   const place = `${ward.name}, ${ward.localAuthorityName}`;
   if (ward.conversations === 0) return `${place}: no conversations`;
-  return `${place}: ${countOf(ward.conversations, 'conversation', 'conversations')}, ${formatCount(ward.withTheme)} about ${themeName} (${percent(ward.share ?? 0)})`;
+  const share = ward.share === null ? `${fewerThanText(minimum)}, too few for a share` : percent(ward.share);
+  return `${place}: ${countOf(ward.conversations, 'conversation', 'conversations')}, ${formatCount(ward.withTheme)} about ${themeName} (${share})`;
 }
 
 /** How one ward looks: its fill, and its name and figures as one plain sentence. */
 export interface WardAppearance {
   fill: string;
   text: string;
+  /** The ward's name alone: its label on the map, where it fits. */
+  name: string;
 }
 
 /**
@@ -85,18 +124,21 @@ export function wardAppearances(options: {
   scale: Choropleth;
   themeName: string;
   deprivedBy: string | null;
+  /** The minimum of conversations for a share these figures were given with. */
+  minimum: number;
 }): (code: string) => WardAppearance {
-  const { figures, scale, themeName, deprivedBy } = options;
+  const { figures, scale, themeName, deprivedBy, minimum } = options;
   const figuresByCode = new Map(figures?.map((ward) => [ward.code, ward]));
   const wardsByCode = new Map(options.wards.map((ward) => [ward.code, ward]));
   return (code) => {
     const ward = figuresByCode.get(code);
-    if (ward) return { fill: scale.fillOf(ward), text: wardFiguresText(ward, themeName) };
+    if (ward) return { fill: scale.fillOf(ward), text: wardFiguresText(ward, themeName, minimum), name: ward.name };
     const known = wardsByCode.get(code);
-    const name = known ? `${known.name}, ${known.localAuthorityName}` : code;
+    const name = known?.name ?? code;
+    const place = known ? `${known.name}, ${known.localAuthorityName}` : code;
     if (figures && deprivedBy) {
-      return { fill: OUTSIDE_FILTER_FILL, text: `${name}: not among the most deprived ${MOST_DEPRIVED_PERCENT} % of wards by ${deprivedBy}` };
+      return { fill: OUTSIDE_FILTER_FILL, text: `${place}: not among the most deprived ${MOST_DEPRIVED_PERCENT} % of wards by ${deprivedBy}`, name };
     }
-    return { fill: '#ffffff', text: `${name}: no figures yet` };
+    return { fill: LOADING_FILL, text: `${place}: no figures yet`, name };
   };
 }

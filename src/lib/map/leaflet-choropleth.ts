@@ -6,12 +6,8 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { MapTiles } from '$lib/domain/ward-map';
-import type { WardAppearance } from './choropleth';
-
-/** Required wherever ONS boundaries are drawn (Open Government Licence v3.0). */
-export const BOUNDARY_ATTRIBUTION =
-  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. ' +
-  'Contains OS data © Crown copyright and database right 2025';
+import { BOUNDARY_COLOUR, LOADING_FILL, type WardAppearance } from './choropleth';
+import { labelFits, labelLines, labelPoint } from './ward-labels';
 
 export interface WardShape {
   code: string;
@@ -22,27 +18,36 @@ export interface WardShape {
 export interface ChoroplethMap {
   /** Colours and relabels every ward. */
   restyle(appearanceOf: (code: string) => WardAppearance): void;
+  /** Marks the ward whose figures the panel shows (a touch's first tap), or none. */
+  select(code: string | null): void;
   destroy(): void;
 }
 
-/** Leaflet attributions are HTML; ours are text, so they are escaped. */
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface ChoroplethHandlers {
+  /** A click or Enter on a ward: open its page. */
+  onOpen(code: string): void;
+  /** A tap on a ward (touch), or on no ward (null): show its figures first, not its page. */
+  onSelect(code: string | null): void;
+}
+
+/** Room around the wards when the map fits them, in pixels. */
+const FIT_PADDING: L.PointExpression = [8, 8];
 
 /**
  * Draws `wards` (in the order keyboard users reach them) into `container`. Each ward is an SVG
  * path a keyboard reaches with Tab: named by its figures, it shows them in the map's tooltip on
- * hover or focus (built as text, never HTML), and opens with a click or Enter.
+ * hover or focus (built as text, never HTML), and opens with a click or Enter. A tap of a finger
+ * selects it instead (`onSelect`), so a finger that cannot hover still sees the figures first.
+ * Ward names label the wards they fit inside, at the current zoom.
  */
-export function createChoroplethMap(
-  container: HTMLElement,
-  wards: readonly WardShape[],
-  tiles: MapTiles,
-  onOpen: (code: string) => void
-): ChoroplethMap {
+export function createChoroplethMap(container: HTMLElement, wards: readonly WardShape[], tiles: MapTiles, handlers: ChoroplethHandlers): ChoroplethMap {
   const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = L.map(container, {
-    zoomSnap: 0.25,
+    // Any zoom, so the wards fill the map exactly (a step of 0.25 left up to a sixth of it empty);
+    // the buttons and the wheel still zoom by whole steps.
+    zoomSnap: 0,
+    // Resizes are followed below (a ResizeObserver sees the map's own box change, not only the window's).
+    trackResize: false,
     attributionControl: false,
     renderer: L.svg({ padding: 0.5 }),
     // No fading: a tooltip goes the moment focus leaves its ward, so only one is ever read.
@@ -50,10 +55,9 @@ export function createChoroplethMap(
     zoomAnimation: !calm,
     markerZoomAnimation: !calm
   });
-  L.control.attribution({ prefix: false }).addTo(map).addAttribution(escapeHtml(BOUNDARY_ATTRIBUTION));
-  if (tiles.url) {
-    L.tileLayer(tiles.url, { attribution: tiles.attribution ? escapeHtml(tiles.attribution) : undefined }).addTo(map);
-  }
+  // The credits (ONS's, and the tiles') are text below the map (ChoroplethMap.svelte), not
+  // Leaflet's control, which on a phone covered a third of the wards.
+  if (tiles.url) L.tileLayer(tiles.url).addTo(map);
   const texts = new Map<string, string>();
   const features: Feature<Polygon | MultiPolygon, { code: string }>[] = wards.map((ward) => ({
     type: 'Feature',
@@ -62,16 +66,26 @@ export function createChoroplethMap(
   }));
   const layer = L.geoJSON(features, {
     style: {
-      color: '#505a5f',
+      color: BOUNDARY_COLOUR,
       weight: wards.length > 1000 ? 0.4 : 1,
-      fillColor: '#ffffff',
+      fillColor: LOADING_FILL,
       fillOpacity: tiles.url ? 0.75 : 1
     }
   });
   // The map needs a view before it draws anything; the paths exist once the layer is added.
   const bounds = layer.getBounds();
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
-  else map.setView([52.8, -1.6], 6); // no boundaries: England
+  /** Whether someone zoomed or dragged the map: then a resize keeps their view instead of refitting. */
+  let moved = false;
+  let fitting = false;
+  const fit = () => {
+    fitting = true;
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
+    else map.setView([52.8, -1.6], 6); // no boundaries: England
+    fitting = false;
+  };
+  map.on('dragstart', () => (moved = true));
+  map.on('zoomstart', () => (moved ||= !fitting));
+  fit();
   layer.addTo(map);
 
   // One tooltip and one listener of each kind for the whole map, not one per ward: England has
@@ -79,16 +93,30 @@ export function createChoroplethMap(
   const wardPaths = markWardPaths(layer);
   const wardAt = (target: EventTarget | null) => wardPaths.get(target as SVGPathElement);
   const tooltip = wardTooltip(map, (code) => texts.get(code) ?? '');
+  const labels = wardLabels(map, wards, container);
+
+  /** What last pressed on the map: a finger's tap selects a ward, a mouse's click opens it. */
+  let pointer = 'mouse';
+  const onPointerDown = (event: PointerEvent) => {
+    pointer = event.pointerType;
+    if (pointer === 'touch') tooltip.hide();
+  };
+  const byTouch = (event: Event) => ('pointerType' in event && event.pointerType ? event.pointerType : pointer) === 'touch';
 
   layer.on('mousemove', (event: L.LeafletMouseEvent) => {
+    if (pointer === 'touch') return; // a tap's emulated mouse: the panel shows the figures
     const found = wardAt(event.originalEvent.target);
     if (found) tooltip.show(found.code, event.latlng);
   });
   layer.on('mouseout', tooltip.hide);
   layer.on('click', (event: L.LeafletMouseEvent) => {
     const found = wardAt(event.originalEvent.target);
-    if (found) onOpen(found.code);
+    if (!found) return;
+    L.DomEvent.stopPropagation(event); // not also a click on the map, which would unselect it
+    if (byTouch(event.originalEvent)) handlers.onSelect(found.code);
+    else handlers.onOpen(found.code);
   });
+  map.on('click', () => handlers.onSelect(null));
   const onFocus = (event: FocusEvent) => {
     const found = wardAt(event.target);
     if (!found) return;
@@ -101,8 +129,9 @@ export function createChoroplethMap(
   };
   const onKeydown = (event: KeyboardEvent) => {
     const found = wardAt(event.target);
-    if (found && event.key === 'Enter') onOpen(found.code);
+    if (found && event.key === 'Enter') handlers.onOpen(found.code);
   };
+  container.addEventListener('pointerdown', onPointerDown, true);
   container.addEventListener('focusin', onFocus);
   container.addEventListener('focusout', onBlur);
   container.addEventListener('keydown', onKeydown);
@@ -114,19 +143,44 @@ export function createChoroplethMap(
   };
   container.addEventListener('scroll', unscroll);
 
+  // A phone turned on its side, a window resized, the page's layout settling: the map follows its
+  // box, and the wards fill it again unless someone has zoomed or panned since they were fitted.
+  const resized = new ResizeObserver(() => {
+    map.invalidateSize({ animate: false });
+    if (!moved) fit();
+    labels.place();
+  });
+  resized.observe(container);
+  map.on('zoomend moveend', labels.place);
+  let selected: SVGPathElement | null = null;
+
   return {
     restyle(appearanceOf) {
       for (const [path, { code, ward }] of wardPaths) {
         const look = appearanceOf(code);
         texts.set(code, look.text);
+        labels.name(code, look.name);
         // Straight to the path: Leaflet's setStyle rewrites every style attribute of every ward.
         ward.options.fillColor = look.fill;
         path.setAttribute('fill', look.fill);
         path.setAttribute('aria-label', look.text);
       }
       tooltip.refresh();
+      labels.place();
+    },
+    select(code) {
+      selected?.classList.remove('ward-selected');
+      selected = null;
+      for (const [path, found] of wardPaths) {
+        if (found.code !== code) continue;
+        selected = path;
+        path.classList.add('ward-selected');
+        found.ward.bringToFront(); // its thicker outline is not hidden under its neighbours'
+      }
     },
     destroy() {
+      resized.disconnect();
+      container.removeEventListener('pointerdown', onPointerDown, true);
       container.removeEventListener('focusin', onFocus);
       container.removeEventListener('focusout', onBlur);
       container.removeEventListener('keydown', onKeydown);
@@ -173,6 +227,96 @@ function wardTooltip(map: L.Map, textOf: (code: string) => string) {
     /** After a restyle: the open tooltip says the ward's new figures. */
     refresh() {
       if (shown) tooltip.setContent(content(shown));
+    }
+  };
+}
+
+/** The labels' type: bold enough to read over any class's blue, with a white halo (CSS). */
+const LABEL_FONT_SIZE = 13;
+const LABEL_LINE_HEIGHT = 16;
+/** Room kept between a label and its ward's outline, in pixels. */
+const LABEL_MARGIN = 2;
+
+/**
+ * Ward names drawn on the map where they fit inside their ward at the current zoom, recalculated
+ * after every zoom, pan and resize. They are pictures of text for sighted readers (aria-hidden,
+ * not focusable, let taps through): each ward's path already carries its name and figures.
+ */
+function wardLabels(map: L.Map, wards: readonly WardShape[], container: HTMLElement) {
+  const pane = map.createPane('ward-labels');
+  pane.setAttribute('aria-hidden', 'true');
+  const geometryOf = new Map(wards.map((ward) => [ward.code, ward.boundary]));
+  const names = new Map<string, string>();
+  const points = new Map<string, L.LatLng>();
+  const boxes = new Map<string, L.LatLngBounds>();
+  const shown = new Map<string, { marker: L.Marker; text: string }>();
+  const measure = document.createElement('canvas').getContext('2d');
+  const widthOf = (text: string) => {
+    if (!measure) return text.length * LABEL_FONT_SIZE * 0.6;
+    measure.font = `600 ${LABEL_FONT_SIZE}px ${getComputedStyle(container).fontFamily}`;
+    return measure.measureText(text).width;
+  };
+  const pointOf = (code: string) => {
+    let point = points.get(code);
+    if (!point) {
+      const [lon, lat] = labelPoint(geometryOf.get(code)!);
+      points.set(code, (point = L.latLng(lat, lon)));
+    }
+    return point;
+  };
+  const boxOf = (code: string) => {
+    let box = boxes.get(code);
+    if (!box) boxes.set(code, (box = L.geoJSON(geometryOf.get(code) as Polygon).getBounds()));
+    return box;
+  };
+  const toLonLat = (x: number, y: number): [number, number] => {
+    const { lat, lng } = map.containerPointToLatLng([x, y]);
+    return [lng, lat];
+  };
+
+  /** The lines of a ward's name that fit inside it now, or null when no way of setting it does. */
+  function fitting(code: string, name: string): string[] | null {
+    const view = map.getBounds();
+    const box = boxOf(code);
+    if (!view.intersects(box)) return null;
+    const size = map.latLngToContainerPoint(box.getSouthEast()).subtract(map.latLngToContainerPoint(box.getNorthWest()));
+    const centre = map.latLngToContainerPoint(pointOf(code));
+    for (const lines of labelLines(name)) {
+      const width = Math.max(...lines.map(widthOf)) + 2 * LABEL_MARGIN;
+      const height = lines.length * LABEL_LINE_HEIGHT + 2 * LABEL_MARGIN;
+      if (size.x < width || size.y < height) continue; // the ward's box is too small: no closer look
+      if (labelFits(geometryOf.get(code)!, centre, { width, height }, toLonLat)) return lines;
+    }
+    return null;
+  }
+
+  function label(lines: string[]): L.DivIcon {
+    const element = document.createElement('span');
+    element.className = 'ward-label-text';
+    for (const line of lines) {
+      const part = document.createElement('span');
+      part.textContent = line; // text, never HTML: names come from files
+      element.append(part);
+    }
+    return L.divIcon({ className: 'ward-label', html: element, iconSize: [0, 0] });
+  }
+
+  return {
+    name(code: string, name: string) {
+      names.set(code, name);
+    },
+    place() {
+      for (const [code, name] of names) {
+        const lines = fitting(code, name);
+        const text = lines?.join('\n') ?? null;
+        const current = shown.get(code);
+        if (current && current.text === text) continue;
+        current?.marker.remove();
+        shown.delete(code);
+        if (!lines || !text) continue;
+        const marker = L.marker(pointOf(code), { icon: label(lines), interactive: false, keyboard: false, pane: 'ward-labels' }).addTo(map);
+        shown.set(code, { marker, text });
+      }
     }
   };
 }

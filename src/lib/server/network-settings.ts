@@ -6,6 +6,7 @@ import { ListeningEvent } from '$lib/domain/listening-event';
 import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
 import { Organisation } from '$lib/domain/organisation';
 import { PromptText } from '$lib/domain/prompt';
+import { MINIMUM_CONVERSATIONS } from '$lib/domain/ward-map';
 
 /**
  * Checks what a coordinator types on the network settings page. Each function returns the value
@@ -19,6 +20,7 @@ export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'ev
 export const ORGANISATION_FIELD = 'organisation-name';
 export const MAX_PROMPTS = 20;
 export const IDLE_LOCK_FIELD = 'idle-lock-minutes';
+export const MAP_MINIMUM_FIELD = 'map-minimum-conversations';
 
 /** The id of the n-th prompt input (counting from 0), as the page renders it. */
 export const promptField = (index: number) => `prompt-${index + 1}`;
@@ -112,4 +114,15 @@ export function checkAccessSettings(input: { idleLockMinutes: string; leadsSeeCo
   const minutes = Number(text);
   if (minutes < min || minutes > max) return invalid(IDLE_LOCK_FIELD, `The minutes must be between ${min} and ${max} (4 hours)`);
   return { ok: true, value: { idleLockMinutes: minutes, leadsSeeContacts: input.leadsSeeContacts } };
+}
+
+/** How many conversations a ward needs before the map shows its share: a whole number in range. */
+export function checkMapMinimum(typed: string): Checked<number> {
+  const text = typed.trim();
+  const { min, max } = MINIMUM_CONVERSATIONS;
+  if (text === '') return invalid(MAP_MINIMUM_FIELD, 'Enter how many conversations a ward needs before the map shows its share');
+  if (!/^[0-9]+$/.test(text)) return invalid(MAP_MINIMUM_FIELD, `Enter the number of conversations as a whole number, like ${MINIMUM_CONVERSATIONS.default}`);
+  const minimum = Number(text);
+  if (minimum < min || minimum > max) return invalid(MAP_MINIMUM_FIELD, `The number of conversations must be between ${min} and ${max}`);
+  return { ok: true, value: minimum };
 }

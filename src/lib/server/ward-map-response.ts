@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mapFiltersKey, type MapFilters, type WardMapData } from '$lib/domain/ward-map';
+import { mapFiltersKey, withMinimumForShare, type MapFilters, type WardMapData } from '$lib/domain/ward-map';
 import type { Store } from './store';
 
 /** One answer as sent, with the version of the data it was computed from. */
@@ -33,8 +33,13 @@ export async function wardMapResponse(store: Store, networkId: string, filters: 
   const version = await store.wardMapVersion(networkId);
   let answer = answers.get(key);
   if (answer?.version !== version) {
-    const [wards, indicators] = await Promise.all([store.wardMap(networkId, filters), store.wardIndicatorNames(networkId)]);
-    const data: WardMapData = { filters, wards, indicators };
+    const [wards, indicators, minimumConversations] = await Promise.all([
+      store.wardMap(networkId, filters),
+      store.wardIndicatorNames(networkId),
+      store.mapMinimumConversations(networkId)
+    ]);
+    // Applied here, once, so the map, its tooltips and its table agree on which shares to show.
+    const data: WardMapData = { filters, wards: withMinimumForShare(wards, minimumConversations), indicators, minimumConversations };
     const body = JSON.stringify(data);
     answer = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
   }

@@ -7,6 +7,7 @@ import { OrganisationNameTakenError } from '$lib/server/store';
 import {
   checkAccessSettings,
   checkEventId,
+  checkMapMinimum,
   checkNewEvent,
   checkNewOrganisation,
   checkOrganisationId,
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     usesDefaultPrivacyNotice: notice === DEFAULT_PRIVACY_NOTICE,
     idleLockMinutes,
     leadsSeeContacts,
+    mapMinimumConversations: await locals.store.mapMinimumConversations(reference.network.id),
     prompts: reference.prompts,
     events: reference.events,
     organisations: reference.organisations
@@ -45,6 +47,17 @@ export const actions: Actions = {
     await locals.store.setAccessSettings(caller.network.id, checked.value);
     await audit(locals.store, caller, 'settings-changed', 'Tablets and access', checked.value);
     return { section: 'access' as const, saved: 'Tablets and access saved.' };
+  },
+
+  mapMinimum: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const form = await readForm(request);
+    const typed = text(form, 'mapMinimumConversations');
+    const checked = checkMapMinimum(typed);
+    if (!checked.ok) return fail(400, { section: 'map' as const, errors: checked.errors, values: { mapMinimumConversations: typed.slice(0, 20) } });
+    await locals.store.setMapMinimumConversations(caller.network.id, checked.value);
+    await audit(locals.store, caller, 'settings-changed', 'Ward map', { minimumConversations: checked.value });
+    return { section: 'map' as const, saved: 'Ward map saved.' };
   },
 
   privacyNotice: async ({ request, locals }) => {

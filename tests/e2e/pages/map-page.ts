@@ -26,20 +26,68 @@ export class MapPage {
     return this.page.locator(`path[data-ward-code="${code}"]`);
   }
 
-  /** Moves the mouse onto a point of the ward that no other ward covers (its box's centre may not be). */
-  async pointAt(code: string) {
+  /** A point of the ward on screen that no other ward or label covers (its box's centre may not be). */
+  async pointIn(code: string) {
+    await this.page.locator('.ward-map').scrollIntoViewIfNeeded();
     const point = await this.ward(code).evaluate((path) => {
       const box = path.getBoundingClientRect();
       for (let y = box.top + 2; y < box.bottom; y += 3) {
         for (let x = box.left + 2; x < box.right; x += 3) {
-          if (document.elementFromPoint(x, y) === path) return { x, y };
+          // Well inside: a finger's tap near an edge may be taken as a tap on the neighbour.
+          if ([[0, 0], [-6, 0], [6, 0], [0, -6], [0, 6]].every(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) === path)) return { x, y };
         }
       }
       return null;
     });
     if (!point) throw new Error(`No visible point of ward ${code}`);
+    return point;
+  }
+
+  /** Moves the mouse onto the ward. */
+  async pointAt(code: string) {
+    const point = await this.pointIn(code);
     await this.page.mouse.move(point.x, point.y);
     return point;
+  }
+
+  /** Taps the ward with a finger (the page needs `hasTouch`). */
+  async tap(code: string) {
+    const point = await this.pointIn(code);
+    await this.page.touchscreen.tap(point.x, point.y);
+  }
+
+  /** The panel a tap on a ward opens, with its figures and a link to its page. */
+  get wardPanel() {
+    return this.page.getByTestId('ward-panel');
+  }
+
+  /** The ward names drawn on the map where they fit. */
+  get labels() {
+    return this.page.locator('.ward-label-text');
+  }
+
+  /** The credits under the map (ONS's, and the tile server's). */
+  get credit() {
+    return this.page.locator('.map-credit');
+  }
+
+  get legend() {
+    return this.page.locator('.map-legend');
+  }
+
+  /** The map's box, and the box of all its wards together, on screen. */
+  async boxes() {
+    return this.page.evaluate(() => {
+      const map = document.querySelector('.ward-map')!.getBoundingClientRect();
+      const wards = [...document.querySelectorAll('path[data-ward-code]')].map((p) => p.getBoundingClientRect());
+      const union = {
+        left: Math.min(...wards.map((w) => w.left)),
+        top: Math.min(...wards.map((w) => w.top)),
+        right: Math.max(...wards.map((w) => w.right)),
+        bottom: Math.max(...wards.map((w) => w.bottom))
+      };
+      return { map: { left: map.left, top: map.top, right: map.right, bottom: map.bottom, width: map.width, height: map.height }, wards: union };
+    });
   }
 
   /** The tooltip now open on the map. */

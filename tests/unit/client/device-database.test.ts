@@ -83,7 +83,7 @@ describe('device database migrations', () => {
     expect(update.change).toMatchObject({ op: 'update', workerId: worker, fields: { peopleCount: 2 } });
     expect(update.change.op === 'update' && Object.keys(update.change.fields)).toEqual(['peopleCount']);
 
-    const answer = { filters: { themeId: uuidv7() }, wards: [], indicators: [] };
+    const answer = { filters: { themeId: uuidv7() }, wards: [], indicators: [], minimumConversations: 5 };
     await keepMapData(db, { key: 'theme=x', data: answer, etag: '"1"', fetchedAt: '2026-11-20T12:00:00.000Z' });
     expect((await cachedMapData(db, 'theme=x'))?.data).toEqual(answer);
     db.close();

@@ -176,6 +176,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     },
     { name: 'enrol', calls: () => jsonCall(enrol, '/api/enrol', {}, { code: 'ABCD-EFGH-JKMN', appVersion: '1.0' }) },
     { name: 'settings › access', calls: () => formCall(settings, '/settings', 'access', coordinator, { idleLockMinutes: '10', leadsSeeContacts: 'on' }) },
+    { name: 'settings › ward map', calls: () => formCall(settings, '/settings', 'mapMinimum', coordinator, { mapMinimumConversations: '5' }) },
     { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
     {
       name: 'settings › prompts',

@@ -4,6 +4,7 @@ import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
 import {
   MAX_PROMPTS,
   checkEventId,
+  checkMapMinimum,
   checkNewEvent,
   checkPrivacyNotice,
   checkPrompts
@@ -141,5 +142,28 @@ describe('checkEventId', () => {
       ok: false,
       errors: [{ field: 'events', message: 'Choose an event from the list to archive' }]
     });
+  });
+});
+
+describe('checkMapMinimum', () => {
+  it.each([
+    ['5', 5],
+    [' 1 ', 1],
+    ['100', 100],
+    ['007', 7]
+  ])('keeps %j as %d conversations', (typed, minimum) => {
+    expect(checkMapMinimum(typed)).toEqual({ ok: true, value: minimum });
+  });
+
+  it.each([
+    ['', 'Enter how many conversations a ward needs before the map shows its share'],
+    ['five', 'Enter the number of conversations as a whole number, like 5'],
+    ['2.5', 'Enter the number of conversations as a whole number, like 5'],
+    ['-3', 'Enter the number of conversations as a whole number, like 5'],
+    ['0', 'The number of conversations must be between 1 and 100'],
+    ['101', 'The number of conversations must be between 1 and 100'],
+    ['99999999999999999999', 'The number of conversations must be between 1 and 100']
+  ])('refuses %j in plain words, naming the field', (typed, message) => {
+    expect(checkMapMinimum(typed)).toEqual({ ok: false, errors: [{ field: 'map-minimum-conversations', message }] });
   });
 });

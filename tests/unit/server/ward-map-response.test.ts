@@ -46,13 +46,24 @@ describe('GET /api/map answers', () => {
     const after = await wardMapResponse(store, network.id, filters, etag);
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    const armley = WardMapData.parse(await after.json()).wards.find((w) => w.code === ARMLEY);
-    expect(armley).toMatchObject({ conversations: 1, withTheme: 1, share: 1 });
+    const afterData = WardMapData.parse(await after.json());
+    // One conversation is fewer than the default minimum of 5: counted, but no share to colour.
+    expect(afterData.minimumConversations).toBe(5);
+    expect(afterData.wards.find((w) => w.code === ARMLEY)).toEqual(expect.objectContaining({ conversations: 1, withTheme: 1, share: null }));
     expect(aggregations).toHaveBeenCalledTimes(2);
 
-    const otherFilters = await wardMapResponse(store, network.id, { ...filters, eventId: 'none' }, after.headers.get('etag'));
-    expect(otherFilters.status).toBe(200); // same figures, but the cache files each filter apart
+    // The coordinator lowers the minimum: the answer changes at once, with the share.
+    await store.setMapMinimumConversations(network.id, 1);
+    const lowered = await wardMapResponse(store, network.id, filters, after.headers.get('etag'));
+    expect(lowered.status).toBe(200);
+    const loweredData = WardMapData.parse(await lowered.json());
+    expect(loweredData.minimumConversations).toBe(1);
+    expect(loweredData.wards.find((w) => w.code === ARMLEY)).toMatchObject({ conversations: 1, withTheme: 1, share: 1 });
     expect(aggregations).toHaveBeenCalledTimes(3);
+
+    const otherFilters = await wardMapResponse(store, network.id, { ...filters, eventId: 'none' }, lowered.headers.get('etag'));
+    expect(otherFilters.status).toBe(200); // same figures, but the cache files each filter apart
+    expect(aggregations).toHaveBeenCalledTimes(4);
   });
 });
 

@@ -164,5 +164,19 @@ export function describeWardMapContract(kind: string, openEmptyStore: () => Prom
       versions.push(await store.wardMapVersion(networkId));
       expect(new Set(versions).size).toBe(4);
     });
+
+    it('keeps the minimum of conversations for a share: 5 until the coordinator sets it, then theirs, with a new version', async () => {
+      expect(await store.mapMinimumConversations(networkId)).toBe(5);
+      const before = await store.wardMapVersion(networkId);
+      await store.setMapMinimumConversations(networkId, 12);
+      expect(await store.mapMinimumConversations(networkId)).toBe(12);
+      expect(await store.wardMapVersion(networkId)).not.toBe(before); // cached map answers are computed again
+      await store.setMapMinimumConversations(networkId, 5);
+      expect(await store.wardMapVersion(networkId)).toBe(before);
+      // The database holds the same bounds as the settings form, whoever writes.
+      await expect(store.setMapMinimumConversations(networkId, 0)).rejects.toThrow();
+      await expect(store.setMapMinimumConversations(networkId, 101)).rejects.toThrow();
+      expect(await store.mapMinimumConversations(networkId)).toBe(5);
+    });
   });
 }

@@ -344,6 +344,15 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
              seq = (select last_seq from networks w where w.id = r.network_id) - r.k + r.n
         from out_of_range r where r.id = c.id;
     `
+  },
+  {
+    // Issue 12: a ward's share shows on the map only from this many conversations (domain/ward-map.ts,
+    // MINIMUM_CONVERSATIONS); the coordinator sets it on the settings page.
+    id: '011-map-minimum-conversations',
+    sql: `
+      alter table networks
+        add column map_minimum_conversations int not null default 5 check (map_minimum_conversations between 1 and 100);
+    `
   }
 ];
 

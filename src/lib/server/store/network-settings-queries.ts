@@ -1,8 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Organisation } from '$lib/domain/organisation';
+import { MINIMUM_CONVERSATIONS } from '$lib/domain/ward-map';
 import { OrganisationNameTakenError } from './errors';
-import type { SqlDatabase } from './sql-database';
+import type { SqlClient, SqlDatabase } from './sql-database';
 
 /** What a coordinator sets for the network; null privacy notice means the default wording. */
 export async function setPrivacyNotice(db: SqlDatabase, networkId: string, text: string | null): Promise<void> {
@@ -20,6 +21,16 @@ export async function setAccessSettings(
     settings.idleLockMinutes,
     settings.leadsSeeContacts
   ]);
+}
+
+/** How many conversations a ward needs before the map shows its share (MINIMUM_CONVERSATIONS). */
+export async function mapMinimumConversations(db: SqlClient, networkId: string): Promise<number> {
+  const [row] = await db.query<{ minimum: number }>('select map_minimum_conversations as minimum from networks where id = $1', [networkId]);
+  return row?.minimum ?? MINIMUM_CONVERSATIONS.default;
+}
+
+export async function setMapMinimumConversations(db: SqlDatabase, networkId: string, minimum: number): Promise<void> {
+  await db.query('update networks set map_minimum_conversations = $2 where id = $1', [networkId, minimum]);
 }
 
 /**

@@ -31,6 +31,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     setAccessSettings: (networkId, values) => settings.setAccessSettings(db, networkId, values),
     importBoundaries: (networkId, wards, year) => importBoundaries(db, networkId, wards, year),
     setPrivacyNotice: (networkId, text) => settings.setPrivacyNotice(db, networkId, text),
+    mapMinimumConversations: (networkId) => settings.mapMinimumConversations(db, networkId),
+    setMapMinimumConversations: (networkId, minimum) => settings.setMapMinimumConversations(db, networkId, minimum),
     replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
     addEvent: (networkId, event) => settings.addEvent(db, networkId, event),
     archiveEvent: (networkId, eventId) => settings.archiveEvent(db, networkId, eventId),

@@ -58,6 +58,9 @@ export interface Store {
   /** Makes these wards the network's current boundary set, all or nothing (see boundary-import.ts). */
   importBoundaries(networkId: string, wards: readonly WardWithBoundary[] | WardJsonBatches, year: string | null): Promise<BoundaryImportCounts>;
   setPrivacyNotice(networkId: string, text: string | null): Promise<void>;
+  /** How many conversations a ward needs before the map shows its share; 5 until a coordinator sets it. */
+  mapMinimumConversations(networkId: string): Promise<number>;
+  setMapMinimumConversations(networkId: string, minimum: number): Promise<void>;
   replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
   addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;
   archiveEvent(networkId: string, eventId: string): Promise<void>;

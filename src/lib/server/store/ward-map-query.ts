@@ -54,7 +54,8 @@ export async function wardMapFigures(db: SqlDatabase, networkId: string, filters
  * A short text that changes whenever the ward map's figures may have: the network's change
  * sequence (every create, edit and delete of a conversation takes the next number, SYNC-SPEC S4),
  * a digest of its current wards (a boundary import adds, renames or retires them) and of its
- * ward indicators (an upload changes which wards are most deprived). Cheap enough to
+ * ward indicators (an upload changes which wards are most deprived), and the minimum of
+ * conversations for a share (a coordinator's setting). Cheap enough to
  * ask before every answer, so a cached answer is never served stale.
  */
 export async function wardMapVersion(db: SqlClient, networkId: string): Promise<string> {
@@ -65,7 +66,7 @@ export async function wardMapVersion(db: SqlClient, networkId: string): Promise<
             ) || ':' || (
               select coalesce(string_agg(i.id::text || '@' || i.uploaded_at::text, ';' order by i.id), '')
                 from ward_indicators i where i.network_id = n.id
-            ) as version
+            ) || ':' || n.map_minimum_conversations::text as version
        from networks n where n.id = $1`,
     [networkId]
   );
