@@ -27,8 +27,10 @@ test('a coordinator adds organisations, tablets record for the one they are enro
 
   // This tablet is enrolled for the centre: what is recorded on it is the centre's.
   await page.goto('/capture');
-  await expect(page.getByText(`Recorded for ${CENTRE}`)).toBeVisible();
   const capture = new CapturePage(page);
+  // The form below consent (and the organisation it records for) shows once the resident agrees.
+  await capture.giveConsent();
+  await expect(page.getByText(`Recorded for ${CENTRE}`)).toBeVisible();
   await capture.record({ ward: 'Armley', themes: [WORK], loves: 'Centre first' });
   await capture.record({ ward: 'Armley', themes: [WORK] });
   await expect(capture.waiting).toHaveText('All synced');
