@@ -74,11 +74,11 @@ for (const device of DEVICES) {
         })
       );
       expect(misplaced, 'labels drawn outside their wards').toEqual([]);
-      await page.getByRole('button', { name: 'Zoom in' }).click();
-      await page.getByRole('button', { name: 'Zoom in' }).click();
+      // The wheel zooms in around the pointer, so Armley stays in view on a phone too.
+      await map.pointAt(ARMLEY);
+      await page.mouse.wheel(0, -240);
       await expect.poll(() => map.labels.count()).toBeGreaterThan(before);
-      // Zoom in centres on Leeds' middle: on a tablet Armley stays in view, on a phone it may not.
-      if (device.name === 'tablet') await expect(map.labels.filter({ hasText: /^Armley$/ })).toBeVisible();
+      await expect(map.labels.filter({ hasText: /^Armley$/ })).toBeVisible();
       await map.ward(ARMLEY).focus();
       await expect(map.tooltip).toHaveText(/^Armley, Leeds: 6 conversations, 3 about /);
     });
