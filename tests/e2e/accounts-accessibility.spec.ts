@@ -1,23 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { seedServer, sessionCookie } from '../support/seed-network';
 import { expect, test } from './fixtures';
+import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { PeoplePage } from './pages/people-page';
 import { SignInPage } from './pages/sign-in-page';
-
-/** WCAG 2.2 AA, the standard UK public bodies must meet. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
 
 // From before set-up: these servers start with no network.
 test.use({ seedOptions: null });
 
-for (const viewport of [
-  { width: 390, height: 844 },
-  { width: 1024, height: 768 }
-]) {
+for (const viewport of SCREEN_SIZES) {
   test(`axe finds no WCAG 2.2 AA violations on the account pages at ${viewport.width}×${viewport.height}`, async ({ page, browser, server }) => {
     await page.setViewportSize(viewport);
     await page.goto('/privacy');

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Conversation } from '../../src/lib/domain/conversation';
 import { readDeviceStore } from './device';
 import { expect, test } from './fixtures';
+import { expectNoViolations } from './axe';
 import { CapturePage, LOVES, WOULD_CHANGE } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
@@ -12,14 +12,6 @@ const SIZES = [
   { name: 'tablet', viewport: { width: 1024, height: 768 } }
 ];
 const CONSENT = 'The resident agrees to this conversation being recorded';
-/** WCAG 2.2 AA, as tests/e2e/accessibility.device.spec.ts checks it. */
-async function expectNoViolations(page: Page, what: string) {
-  // The capture form's Save bar is sticky: whatever is scrolled under it reads to axe as a target too
-  // small to tap. At the foot of the page the bar sits in its own place, over nothing.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
 const summary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 
 for (const size of SIZES) {

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { makeConversation } from '../support/conversations';
 import { sessionCookie } from '../support/seed-network';
 import { withServerStore } from '../support/server-database';
 import { expect, test } from './fixtures';
+import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { AuditPage } from './pages/audit-page';
 import { dateInput, fillDate } from './pages/date-input';
 import { MapPage } from './pages/map-page';
@@ -15,17 +15,6 @@ import { pushConversations } from './push-conversations';
  * Issue 12, point 6: every date a person types is three boxes, day, month and year (the GOV.UK
  * date input), so no browser language turns it into mm/dd/yyyy and no phone needs a date picker.
  */
-
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1024, height: 768 }
-];
-
-/** WCAG 2.2 AA, the standard UK public bodies must meet. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
 
 /** Each box is a plain text box for numbers, at least 44 px tall, no browser date picker. */
 async function expectDateBoxes(page: Page, legend: string) {
@@ -54,7 +43,7 @@ async function themeIds(request: APIRequestContext): Promise<Record<string, stri
   return Object.fromEntries(themes.map((t: { id: string; name: string }) => [t.name, t.id]));
 }
 
-for (const viewport of VIEWPORTS) {
+for (const viewport of SCREEN_SIZES) {
   const at = `at ${viewport.width}×${viewport.height}`;
 
   test(`an event's date is typed as day, month and year ${at}`, async ({ page, server, seeded }) => {
@@ -187,7 +176,7 @@ for (const viewport of VIEWPORTS) {
 test.describe('in a browser set to US English', () => {
   test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
 
-  for (const viewport of VIEWPORTS) {
+  for (const viewport of SCREEN_SIZES) {
     test(`dates read day/month/year even in an en-US browser at ${viewport.width}×${viewport.height}`, async ({ page, server, seeded }) => {
       const { network, people } = seeded;
       await withServerStore(server, (store) => store.addEvent(network.id, { name: 'Bramley gala', date: '2026-07-04', place: '' }));

@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { makeConversation } from '../support/conversations';
 import { expect, test } from './fixtures';
+import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { recordConversations, seedForManagers, signInAs } from './manage-seed';
 import { TabletsPage } from './pages/tablets-page';
 import { WorkersPage } from './pages/workers-page';
 
-/** WCAG 2.2 AA, the standard UK public bodies must meet. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
-
-for (const viewport of [
-  { width: 390, height: 844 },
-  { width: 1024, height: 768 }
-]) {
+for (const viewport of SCREEN_SIZES) {
   test(`axe finds no WCAG 2.2 AA violations on the workers, tablets and conversations pages at ${viewport.width}×${viewport.height}`, async ({ page, server }) => {
     const seeded = await seedForManagers(server, async (store, { network, tablet, workers }) => {
       await recordConversations(store, network.id, tablet, workers.amina.id, [

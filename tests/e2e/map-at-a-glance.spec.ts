@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { BLUES_5, NO_CONVERSATIONS_FILL, TOO_FEW_FILL } from '../../src/lib/map/choropleth';
 import type { AppServer } from '../support/app-server';
 import { makeConversation } from '../support/conversations';
 import type { SeededNetwork } from '../support/seed-network';
 import { expect, test } from './fixtures';
+import { expectNoViolations } from './axe';
 import { MapPage } from './pages/map-page';
 import { SettingsPage } from './pages/settings-page';
 import { SetupPage } from './pages/setup-page';
@@ -227,7 +227,3 @@ for (const device of DEVICES) {
   });
 }
 
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}

@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { BLUES_5, NO_CONVERSATIONS_FILL, OUTSIDE_FILTER_FILL } from '../../src/lib/map/choropleth';
 import type { AppServer } from '../support/app-server';
@@ -9,6 +8,7 @@ import type { SeededNetwork } from '../support/seed-network';
 import { withServerStore } from '../support/server-database';
 import { INDICATOR_FILES, WARD_FILES } from '../support/shared-data';
 import { expect, test, waitForServiceWorker } from './fixtures';
+import { expectNoViolations } from './axe';
 import { IndicatorsPage } from './pages/indicators-page';
 import { dateInput, fillDate } from './pages/date-input';
 import { MapPage } from './pages/map-page';
@@ -47,11 +47,6 @@ async function syncLeedsConversations(request: APIRequestContext, server: AppSer
     ...[1, 2, 3].map(() => makeConversation({ wardCode: HEADINGLEY, recordedAt: october, themeIds: [theme[HEALTH]] })),
     makeConversation({ wardCode: ROUNDHAY, recordedAt: october, themeIds: [theme[HEALTH]] })
   ]);
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
 test('the chosen theme colours the right wards; theme, dates and measure change the colours, the table and the URL', async ({ page, server }) => {

@@ -1,19 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { WARD_FILES } from '../support/shared-data';
 import { expect, test } from './fixtures';
+import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { AccountPage } from './pages/account-page';
 import { AuditPage } from './pages/audit-page';
 import { PeoplePage } from './pages/people-page';
 import { FIRST_COORDINATOR, SetupPage } from './pages/setup-page';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-
-/** WCAG 2.2 AA, the standard UK public bodies must meet. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
 
 // First-run set-up: these servers start with no network.
 test.use({ seedOptions: null });
@@ -102,10 +96,7 @@ test('the set-up page refuses a second network, even from a page opened before t
   await expect(page.getByRole('region', { name: 'People in the network' }).getByRole('listitem')).toHaveCount(1);
 });
 
-for (const viewport of [
-  { width: 390, height: 844 },
-  { width: 1024, height: 768 }
-]) {
+for (const viewport of SCREEN_SIZES) {
   const at = `at ${viewport.width}×${viewport.height}`;
 
   test(`set-up shows every error at once ${at}, each beside its field, and keeps the file that was fine`, async ({ page }) => {

@@ -1,21 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeConversation } from '../support/conversations';
 import { expect, test, waitForServiceWorker } from './fixtures';
+import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { recordConversations, seedForManagers, signInAs } from './manage-seed';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
 
-const PHONE = { width: 390, height: 844 };
-const TABLET = { width: 1024, height: 768 };
-const SIZES = [PHONE, TABLET];
+const [PHONE, TABLET] = SCREEN_SIZES;
 const at = (size: { width: number }) => (size.width < 640 ? 'on a phone' : 'on a tablet');
-
-/** WCAG 2.2 AA, the standard UK public bodies must meet. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
-}
 
 async function height(page: Page, locator: ReturnType<Page['locator']>) {
   const box = await locator.boundingBox();
@@ -58,7 +50,7 @@ test('on a phone the Menu button opens and closes the menu; wider, the menu show
   await expect(page.getByText('Recording as Amina')).toBeVisible();
 });
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   test(`menu links and header buttons are at least 44 px tall ${at(size)}`, async ({ page, server }) => {
     await page.setViewportSize(size);
     await SetupPage.leeds(page, server);
@@ -86,7 +78,7 @@ test('the header and sync bar take under a fifth of a phone’s first screen', a
   await expect(new CapturePage(page).heading).toBeInViewport();
 });
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   test(`the sync state is one line when the signal goes mid-sync ${at(size)}`, async ({ page, context, network, server }) => {
     await page.setViewportSize(size);
     await SetupPage.leeds(page, server);
@@ -127,7 +119,7 @@ for (const size of SIZES) {
   });
 }
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   test(`the sync bar and network name cause no layout shift ${at(size)}`, async ({ page, server }) => {
     await page.setViewportSize(size);
     await SetupPage.leeds(page, server);
@@ -153,7 +145,7 @@ for (const size of SIZES) {
   });
 }
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   test(`settings tables fit the screen, Archive and Remove on screen, stacked rows on a phone ${at(size)}`, async ({ page, server }) => {
     const seeded = await seedForManagers(server, async (store, { network }) => {
       await store.addEvent(network.id, { name: 'Armley Tuesday drop-in at the community centre', date: '2026-11-24', place: 'Armley Library, Town Street' });
@@ -217,7 +209,7 @@ test('on a phone the wards table scrolls sideways in its own labelled, focusable
   await expectNoViolations(page, 'wards on a phone');
 });
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   test(`Wards and Settings offline say so and offer what works offline ${at(size)}`, async ({ page, context, network, server }) => {
     await page.setViewportSize(size);
     await SetupPage.leeds(page, server);

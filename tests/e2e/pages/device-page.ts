@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { followMenuLink } from './main-menu';
 
 /** The "This device" page: a summary list of what the tablet keeps and when it last synced. */
 export class DevicePage {
@@ -9,7 +10,7 @@ export class DevicePage {
   }
 
   async openFromMenu() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'This device' }).click();
+    await followMenuLink(this.page, 'This device');
     await expect(this.heading).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { followMenuLink } from './main-menu';
 
 /** Settings › Ward indicators, where a coordinator uploads figures per ward. */
 export class IndicatorsPage {
@@ -6,7 +7,7 @@ export class IndicatorsPage {
 
   /** Opens it from the settings page, as a coordinator finds it. */
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await followMenuLink(this.page, 'Settings');
     await this.page.getByRole('link', { name: 'Ward indicators' }).click();
     await expect(this.page.getByRole('heading', { name: 'Ward indicators', level: 1 })).toBeVisible();
   }

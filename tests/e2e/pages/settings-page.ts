@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { fillDate } from './date-input';
+import { followMenuLink } from './main-menu';
 
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await followMenuLink(this.page, 'Settings');
     await expect(this.page.getByRole('heading', { name: 'Network settings', level: 1 })).toBeVisible();
   }
 

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { SeededWorker } from '../../support/seed-network';
+import { openMainMenu } from './main-menu';
 
 /** A tablet's own screens: enrolling it with a code, and the worker lock. */
 export class TabletPage {
@@ -25,11 +26,8 @@ export class TabletPage {
   }
 
   /** On a phone who is recording (and Switch worker) sit in the folded menu: opens it; true when it was folded. */
-  async openMenu(): Promise<boolean> {
-    const menu = this.page.getByRole('button', { name: 'Menu' });
-    if (!(await menu.isVisible()) || (await menu.getAttribute('aria-expanded')) === 'true') return false;
-    await menu.click();
-    return true;
+  openMenu(): Promise<boolean> {
+    return openMainMenu(this.page);
   }
 
   async switchWorker() {
