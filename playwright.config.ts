@@ -20,8 +20,14 @@ export default defineConfig<{ storeKind: StoreKind }>({
   },
   projects: [
     { name: 'pglite', use: { storeKind: 'pglite' }, testIgnore: ['**/*.quiet.spec.ts'] },
-    // What happens on the device alone (*.device.spec.ts) needs no second run against PostgreSQL.
-    { name: 'postgres', use: { storeKind: 'postgres' }, testIgnore: ['**/*.pglite.spec.ts', '**/*.device.spec.ts', '**/*.quiet.spec.ts'] },
+    // What happens on the device alone (*.device.spec.ts), and how pages look and read on a phone
+    // and a tablet (*.screen.spec.ts), needs no second run against PostgreSQL: the store under
+    // them is run on PostgreSQL by the other specs and by Vitest's *.pg.test.ts.
+    {
+      name: 'postgres',
+      use: { storeKind: 'postgres' },
+      testIgnore: ['**/*.pglite.spec.ts', '**/*.device.spec.ts', '**/*.screen.spec.ts', '**/*.quiet.spec.ts']
+    },
     // Tests that time the server (*.quiet.spec.ts) run last, alone, so no other test shares the cores.
     { name: 'quiet', use: { storeKind: 'pglite' }, testMatch: '**/*.quiet.spec.ts', dependencies: ['pglite', 'postgres'] }
   ]

@@ -35,7 +35,7 @@ async function themeIds(request: APIRequestContext): Promise<Record<string, stri
  */
 async function syncLeedsConversations(request: APIRequestContext, server: AppServer, seeded: SeededNetwork) {
   // These tests are about the colour classes: every share shows, as in a network whose coordinator
-  // set the minimum of conversations for a share to 1 (map-at-a-glance.spec.ts tests the minimum).
+  // set the minimum of conversations for a share to 1 (map-at-a-glance.screen.spec.ts tests the minimum).
   await withServerStore(server, (store) => store.setMapMinimumConversations(seeded.network.id, 1));
   const theme = await themeIds(request);
   const june = '2026-06-10T10:00:00.000Z';

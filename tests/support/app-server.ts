@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,17 +32,23 @@ export class AppServer {
     readonly dataDir?: string
   ) {}
 
-  static async create(kind: StoreKind, postgresAdminUrl?: string): Promise<AppServer> {
+  /**
+   * A server with a fresh store, or with a copy of `template`'s (a stopped server's store, already
+   * migrated and seeded: copying it is much quicker than opening PGlite and migrating again).
+   */
+  static async create(kind: StoreKind, postgresAdminUrl?: string, template?: AppServer): Promise<AppServer> {
     if (!existsSync(BUILT_SERVER)) throw new Error('The app is not built: run `npm run build` first.');
     const port = await freePort();
     // The build the test run made, served as it is: never rebuilt under a running test.
     const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', BUILD_DIR };
     if (kind === 'pglite') {
       const dataDir = mkdtempSync(join(tmpdir(), 'anchor-app-'));
+      if (template?.dataDir) cpSync(template.dataDir, dataDir, { recursive: true });
       return new AppServer(port, { ...env, DATA_DIR: dataDir }, dataDir);
     }
     if (!postgresAdminUrl) throw new Error('No PostgreSQL cluster for a postgres app server.');
-    const url = await createDatabase(postgresAdminUrl, `app_${uuidv7().replaceAll('-', '')}`);
+    const templateDatabase = template?.env.DATABASE_URL ? new URL(template.env.DATABASE_URL).pathname.slice(1) : undefined;
+    const url = await createDatabase(postgresAdminUrl, `app_${uuidv7().replaceAll('-', '')}`, templateDatabase);
     return new AppServer(port, { ...env, DATABASE_URL: url });
   }
 

@@ -27,10 +27,11 @@ function postgresBinDir(): string {
 }
 
 /** Creates an empty database on the cluster of `adminUrl` and returns its connection string. */
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+/** A new database on the cluster, empty or a copy of `template` (which nobody may be connected to). */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}"`);
+    await admin.unsafe(`create database "${name}"${template ? ` template "${template}"` : ''}`);
   } finally {
     await admin.end();
   }
