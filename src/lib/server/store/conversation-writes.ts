@@ -142,19 +142,10 @@ async function setContact(tx: SqlClient, conversationId: string, followUp: Conve
   }
 }
 
-/**
- * Erases what the resident said, its history and contact details, keeping a tombstone so a stale
- * offline edit cannot revive it and devices learn of the deletion when they pull.
- */
+/** A tablet's delete (S6): the conversation erased, the tablet and worker named in the audit log. */
 async function deleteConversation(tx: SqlClient, batch: ChangeBatch, change: Delete, seq: string) {
   const { networkId } = batch;
-  const erased = await tx.query(
-    `update conversations set deleted_at = now(), answers = '[]', quotes = '[]', theme_ids = '{}',
-            equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint
-      where id = $1 and network_id = $2 and deleted_at is null returning id`,
-    [change.conversationId, networkId, seq]
-  );
-  if (erased.length === 0) {
+  if (!(await eraseConversation(tx, networkId, change.conversationId, seq))) {
     const exists = await tx.query('select 1 from conversations where id = $1 and network_id = $2', [change.conversationId, networkId]);
     if (exists.length === 0) return; // never reached the server: nothing to erase
   } else {
@@ -166,7 +157,22 @@ async function deleteConversation(tx: SqlClient, batch: ChangeBatch, change: Del
       [networkId, change.conversationId, change.workerId, batch.deviceId]
     );
   }
-  await tx.query('delete from follow_up_contacts where conversation_id = $1', [change.conversationId]);
-  await tx.query('delete from conversation_history where conversation_id = $1', [change.conversationId]);
   await recordApplied(tx, change);
+}
+
+/**
+ * Erases what the resident said, its history and contact details, keeping a tombstone (S6) with
+ * sequence number `seq`, so a stale offline edit cannot revive it and devices learn of the
+ * deletion when they pull. False when it was already erased or never reached the server.
+ */
+export async function eraseConversation(tx: SqlClient, networkId: string, conversationId: string, seq: string): Promise<boolean> {
+  const erased = await tx.query(
+    `update conversations set deleted_at = now(), answers = '[]', quotes = '[]', theme_ids = '{}',
+            equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint
+      where id = $1 and network_id = $2 and deleted_at is null returning id`,
+    [conversationId, networkId, seq]
+  );
+  await tx.query('delete from follow_up_contacts where conversation_id = $1', [conversationId]);
+  await tx.query('delete from conversation_history where conversation_id = $1', [conversationId]);
+  return erased.length > 0;
 }

@@ -41,5 +41,4 @@ export default {
     );
     create index conversations_by_ward on conversations (network_id, ward_code);
   `
-  
 } satisfies Migration;

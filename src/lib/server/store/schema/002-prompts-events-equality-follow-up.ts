@@ -56,5 +56,4 @@ export default {
       applied_at timestamptz not null default now()
     );
   `
-  
 } satisfies Migration;

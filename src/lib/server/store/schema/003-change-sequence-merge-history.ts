@@ -29,5 +29,4 @@ export default {
     );
     create index conversation_history_by_conversation on conversation_history (conversation_id);
   `
-  
 } satisfies Migration;

@@ -11,5 +11,4 @@ export default {
       add column current boolean not null default true,
       add column boundary_year text;
   `
-  
 } satisfies Migration;

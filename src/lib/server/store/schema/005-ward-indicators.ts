@@ -24,5 +24,4 @@ export default {
       primary key (indicator_id, ward_code)
     );
   `
-  
 } satisfies Migration;

@@ -17,5 +17,4 @@ export default {
     create unique index organisations_by_name on organisations (network_id, lower(name)) where not archived;
     alter table conversations add column organisation_id uuid references organisations (id);
   `
-  
 } satisfies Migration;

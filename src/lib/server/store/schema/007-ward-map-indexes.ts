@@ -17,5 +17,4 @@ export default {
     create index conversations_for_ward_map_by_organisation on conversations (network_id, organisation_id)
       include (ward_code, recorded_at, event_id, theme_ids) where deleted_at is null and organisation_id is not null;
   `
-  
 } satisfies Migration;

@@ -105,5 +105,4 @@ export default {
     alter table conversations add column worker_id uuid references workers (id);
     create index conversations_by_worker on conversations (worker_id, seq);
   `
-  
 } satisfies Migration;

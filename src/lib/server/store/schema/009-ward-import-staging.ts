@@ -22,5 +22,4 @@ export default {
     );
     alter table networks add column boundary_imports int not null default 0;
   `
-  
 } satisfies Migration;

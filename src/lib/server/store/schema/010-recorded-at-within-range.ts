@@ -26,5 +26,4 @@ export default {
            seq = (select last_seq from networks w where w.id = r.network_id) - r.k + r.n
       from out_of_range r where r.id = c.id;
   `
-  
 } satisfies Migration;

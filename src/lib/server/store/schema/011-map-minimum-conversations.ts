@@ -10,5 +10,4 @@ export default {
     alter table networks
       add column map_minimum_conversations int not null default 5 check (map_minimum_conversations between 1 and 100);
   `
-  
 } satisfies Migration;
