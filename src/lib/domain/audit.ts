@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = {
   'indicator-uploaded': 'Ward indicator uploaded',
   'indicator-removed': 'Ward indicator removed',
   'conversation-erased': 'Conversation erased',
+  'equality-withdrawn': 'Equality answers withdrawn at the resident’s request',
+  'conversation-corrected': 'Conversation corrected at the resident’s request',
+  'resident-copy-given': 'Copy of a conversation given to the resident',
   'conversation-date-corrected': 'Conversation date corrected (the tablet’s clock was wrong)',
   export: 'Export made'
 } as const;

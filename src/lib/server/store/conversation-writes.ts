@@ -22,14 +22,7 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
   await db.transaction(async (tx) => {
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
     await refuseOutOfScope(tx, batch);
-    // Taking the batch's block of sequence numbers locks the network row until commit, so
-    // batches commit in sequence order and a puller never skips a number still in flight.
-    const [{ last }] = await tx.query<{ last: string }>(
-      'update networks set last_seq = last_seq + $2 where id = $1 returning last_seq::text as last',
-      [batch.networkId, batch.changes.length]
-    );
-    let seq = BigInt(last) - BigInt(batch.changes.length);
-    const nextSeq = () => String(++seq);
+    const nextSeq = await takeSequenceNumbers(tx, batch.networkId, batch.changes.length);
     for (const run of runsOfCreates(batch.changes)) {
       if (Array.isArray(run)) await insertConversations(tx, batch, run.map((create) => ({ create, seq: nextSeq() })));
       else if (await alreadyApplied(tx, run.changeId)) nextSeq();
@@ -37,6 +30,20 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
       else await deleteConversation(tx, batch, run, nextSeq());
     }
   });
+}
+
+/**
+ * The network's next `count` sequence numbers (S4), handed out in order. Taking them locks the
+ * network row until commit, so changes commit in sequence order and a puller never skips a
+ * number still in flight.
+ */
+export async function takeSequenceNumbers(tx: SqlClient, networkId: string, count: number): Promise<() => string> {
+  const [{ last }] = await tx.query<{ last: string }>(
+    'update networks set last_seq = last_seq + $2 where id = $1 returning last_seq::text as last',
+    [networkId, count]
+  );
+  let seq = BigInt(last) - BigInt(count);
+  return () => String(++seq);
 }
 
 /** Consecutive creates grouped, so a batch of new conversations is a single statement. */
@@ -88,8 +95,8 @@ async function recordApplied(tx: SqlClient, change: Update | Delete) {
 }
 
 async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Update, seq: string) {
-  const [target] = await tx.query<{ deleted: boolean; revision: number; stamps: FieldStamps }>(
-    `select deleted_at is not null as deleted, revision, field_stamps as stamps
+  const [target] = await tx.query<{ deleted: boolean; equalityWithdrawn: boolean; revision: number; stamps: FieldStamps }>(
+    `select deleted_at is not null as deleted, equality_withdrawn_at is not null as "equalityWithdrawn", revision, field_stamps as stamps
        from conversations where id = $1 and network_id = $2 for update`,
     [update.conversationId, batch.networkId]
   );
@@ -100,9 +107,11 @@ async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Upd
   }
   if (!target.deleted) {
     const [current] = await tx.query<Conversation>(`${CONVERSATION_SELECT} where c.id = $1`, [update.conversationId]);
+    // Equality answers the resident withdrew stay withdrawn, whatever a tablet edited offline.
+    const fields = target.equalityWithdrawn ? { ...update.fields, equality: undefined } : update.fields;
     const merged = mergeUpdate(
       { revision: target.revision, values: current, stamps: target.stamps },
-      { ...update, deviceId: batch.deviceId }
+      { ...update, fields, deviceId: batch.deviceId }
     );
     if (merged.revision !== target.revision) {
       await writeFields(tx, { ...current, ...merged.applied }, merged.revision, merged.stamps, seq);
@@ -120,7 +129,7 @@ async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Upd
 }
 
 /** Writes a conversation's fields, revision, stamps and sequence number in one statement. */
-async function writeFields(tx: SqlClient, values: Conversation, revision: number, stamps: FieldStamps, seq: string) {
+export async function writeFields(tx: SqlClient, values: Conversation, revision: number, stamps: FieldStamps, seq: string) {
   await tx.query(
     `update conversations c
         set ward_code = v."wardCode", event_id = v."eventId", organisation_id = v."organisationId",
@@ -135,7 +144,7 @@ async function writeFields(tx: SqlClient, values: Conversation, revision: number
   );
 }
 
-async function setContact(tx: SqlClient, conversationId: string, followUp: Conversation['followUp']) {
+export async function setContact(tx: SqlClient, conversationId: string, followUp: Conversation['followUp']) {
   await tx.query('delete from follow_up_contacts where conversation_id = $1', [conversationId]);
   if (followUp.wanted) {
     await tx.query('insert into follow_up_contacts (conversation_id, contact) values ($1, $2)', [conversationId, followUp.contact]);

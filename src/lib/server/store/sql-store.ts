@@ -9,6 +9,7 @@ import { conversationRecords } from './conversation-records-query';
 import { applyChanges } from './conversation-writes';
 import * as networks from './network-queries';
 import * as settings from './network-settings-queries';
+import * as residentRequests from './resident-request-queries';
 import type { SqlDatabase } from './sql-database';
 import type { Store } from './store';
 import * as indicators from './ward-indicator-queries';
@@ -23,6 +24,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     devices: bindDatabase(db, deviceQueries),
     workers: bindDatabase(db, workerQueries),
     audit: bindDatabase(db, auditQueries),
+    residentRequests: bindDatabase(db, residentRequests),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -17,6 +17,7 @@ import type * as auditQueries from './audit-queries';
 import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
+import type * as residentRequestQueries from './resident-request-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -35,6 +36,8 @@ export type DeviceStore = BoundQueries<typeof deviceQueries>;
 export type WorkerStore = BoundQueries<typeof workerQueries>;
 /** Who did what, when; never what residents said. */
 export type AuditStore = BoundQueries<typeof auditQueries>;
+/** A resident's requests about their conversation: read, erase, withdraw equality answers, correct, copy. */
+export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -43,6 +46,7 @@ export interface Store {
   readonly devices: DeviceStore;
   readonly workers: WorkerStore;
   readonly audit: AuditStore;
+  readonly residentRequests: ResidentRequestStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
