@@ -106,14 +106,14 @@ export function describeResidentRequestsContract(kind: string, openEmpty: () => 
       expect(await tablesHolding('white-roma')).toEqual([]);
       const found = await store.residentRequests.find(networkId, conversation.id);
       expect(found?.equalityWithdrawnAt).toMatch(/^\d{4}-/);
-      expect(found?.conversation.equality).toEqual({});
-      expect(found?.conversation).toMatchObject({ followUp: { wanted: true, contact: CONTACT }, quotes: [{ text: QUOTE }] });
+      expect(found?.record.conversation.equality).toEqual({});
+      expect(found?.record.conversation).toMatchObject({ followUp: { wanted: true, contact: CONTACT }, quotes: [{ text: QUOTE }] });
 
       // A tablet's later edit of the answers does not bring any back; its other edits apply.
       await push([{ op: 'update', changeId: uuidv7(), workerId, conversationId: conversation.id, baseRevision: 3, fields: { equality: { sex: 'female' }, peopleCount: 4 } }]);
       const after = await store.residentRequests.find(networkId, conversation.id);
-      expect(after?.conversation.equality).toEqual({});
-      expect(after?.conversation.peopleCount).toBe(4);
+      expect(after?.record.conversation.equality).toEqual({});
+      expect(after?.record.conversation.peopleCount).toBe(4);
     });
 
     it('a correction replaces what was wrong, wins over tablets’ older edits, and an unknown theme changes nothing', async () => {
@@ -124,12 +124,12 @@ export function describeResidentRequestsContract(kind: string, openEmpty: () => 
       ).toBe(true);
       await push([{ op: 'update', changeId: staleChange, workerId, conversationId: conversation.id, baseRevision: 2, fields: { themeIds: [themes[2].id] } }]);
       const found = await store.residentRequests.find(networkId, conversation.id);
-      expect(found?.conversation).toMatchObject({ answers: answersOf('The canal path'), themeIds: [themes[1].id] });
+      expect(found?.record.conversation).toMatchObject({ answers: answersOf('The canal path'), themeIds: [themes[1].id] });
 
       await expect(store.residentRequests.correct(networkId, conversation.id, { themeIds: [uuidv7()] }, coordinator)).rejects.toBeInstanceOf(
         UnknownReferenceError
       );
-      expect((await store.residentRequests.find(networkId, conversation.id))?.conversation.themeIds).toEqual([themes[1].id]);
+      expect((await store.residentRequests.find(networkId, conversation.id))?.record.conversation.themeIds).toEqual([themes[1].id]);
       const [entry] = await store.audit.list(networkId, { action: 'conversation-corrected' }, { before: null, limit: 10 });
       expect(entry.details).toEqual({ fields: 'answers, themeIds' });
       expect(JSON.stringify(await store.audit.list(networkId, {}, { before: null, limit: 100 }))).not.toContain('canal');

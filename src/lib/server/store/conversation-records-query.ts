@@ -4,7 +4,7 @@ import { redactConversation, type Viewer } from '$lib/domain/redaction';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import type { SqlClient } from './sql-database';
 
-type Row = Conversation & {
+export type RecordRow = Conversation & {
   workerId: string | null;
   position: string;
   wardName: string | null;
@@ -31,6 +31,26 @@ function visibleTo(viewer: Viewer, first: number): { sql: string; params: string
   }
 }
 
+/** A conversation with the names of its ward, organisation, worker, event and themes, and its place in the list. */
+export const RECORD_SELECT = `${CONVERSATION_SELECT.replace(
+  'select ',
+  `select c.worker_id::text as "workerId",
+          to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || c.id::text as "position",
+          w.name as "wardName", o.name as "organisationName", wk.name as "workerName", e.name as "eventName",
+          array(select t.name from themes t where t.network_id = c.network_id and t.id = any(c.theme_ids) order by t.position) as "themeNames", `
+)}
+  left join wards w on w.network_id = c.network_id and w.code = c.ward_code
+  left join organisations o on o.id = c.organisation_id
+  left join workers wk on wk.id = c.worker_id
+  left join listening_events e on e.id = c.event_id`;
+
+/** A row of RECORD_SELECT as `viewer` may read it; null when they may not. */
+export function recordFor(row: RecordRow, viewer: Viewer): ConversationRecord | null {
+  const { workerId, position: _, wardName, organisationName, workerName, eventName, themeNames, ...conversation } = row;
+  const shared = redactConversation(conversation, { organisationId: conversation.organisationId ?? null, workerId }, viewer);
+  return shared && { conversation: shared, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames };
+}
+
 /**
  * One page of the network's conversations that `viewer` may see, newest first (by recorded time,
  * then id), starting just older than `before`; erased ones never. Each is redacted for the viewer
@@ -46,18 +66,8 @@ export async function conversationRecords(
   const scope = visibleTo(viewer, 5);
   // The position's time goes in as text: postgres.js would bind a timestamptz parameter through
   // a JavaScript Date, which keeps milliseconds only, and the page would skip conversations.
-  const rows = await db.query<Row>(
-    `${CONVERSATION_SELECT.replace(
-      'select ',
-      `select c.worker_id::text as "workerId",
-              to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || c.id::text as "position",
-              w.name as "wardName", o.name as "organisationName", wk.name as "workerName", e.name as "eventName",
-              array(select t.name from themes t where t.network_id = c.network_id and t.id = any(c.theme_ids) order by t.position) as "themeNames", `
-    )}
-       left join wards w on w.network_id = c.network_id and w.code = c.ward_code
-       left join organisations o on o.id = c.organisation_id
-       left join workers wk on wk.id = c.worker_id
-       left join listening_events e on e.id = c.event_id
+  const rows = await db.query<RecordRow>(
+    `${RECORD_SELECT}
       where c.network_id = $1 and c.deleted_at is null and (${scope.sql})
         and ($2::text is null or (c.recorded_at, c.id) < ($2::text::timestamptz, $3::uuid))
       order by c.recorded_at desc, c.id desc
@@ -65,10 +75,9 @@ export async function conversationRecords(
     [networkId, page.before?.recordedAt ?? null, page.before?.id ?? null, page.limit + 1, ...scope.params]
   );
   const records: ConversationRecord[] = [];
-  for (const { workerId, position: _, wardName, organisationName, workerName, eventName, themeNames, ...conversation } of rows.slice(0, page.limit)) {
-    const shared = redactConversation(conversation, { organisationId: conversation.organisationId ?? null, workerId }, viewer);
-    if (!shared) continue; // the SQL above already left it out; the domain rule has the last word
-    records.push({ conversation: shared, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames });
+  for (const row of rows.slice(0, page.limit)) {
+    const record = recordFor(row, viewer);
+    if (record) records.push(record); // the SQL above already left out the rest; the domain rule has the last word
   }
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   const [recordedAt, id] = last ? last.position.split('_') : [];

@@ -1,9 +1,11 @@
 import { uuidv7 } from 'uuidv7';
 import type { AuditActor } from '$lib/domain/audit';
 import type { Conversation, ConversationFields } from '$lib/domain/conversation';
+import type { ConversationRecord } from '$lib/domain/conversation-record';
 import { mergeUpdate, type FieldStamps } from '$lib/domain/field-merge';
 import * as audit from './audit-queries';
 import { CONVERSATION_SELECT } from './conversation-reads';
+import { RECORD_SELECT, recordFor, type RecordRow } from './conversation-records-query';
 import { eraseConversation, setContact, takeSequenceNumbers, writeFields } from './conversation-writes';
 import { refuseUnknownReferences } from './reference-checks';
 import type { SqlClient, SqlDatabase } from './sql-database';
@@ -17,21 +19,26 @@ import type { SqlClient, SqlDatabase } from './sql-database';
 
 /** A conversation as the resident's request finds it: erased ones are kept as tombstones. */
 export interface RequestedConversation {
-  conversation: Conversation;
+  record: ConversationRecord;
   erasedAt: string | null;
   equalityWithdrawnAt: string | null;
 }
 
+/** The conversation in full, as a coordinator reads it, with whether it was erased or its equality answers withdrawn. */
 export async function find(db: SqlClient, networkId: string, conversationId: string): Promise<RequestedConversation | null> {
-  const [state] = await db.query<{ erasedAt: string | null; equalityWithdrawnAt: string | null }>(
-    `select to_char(deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "erasedAt",
-            to_char(equality_withdrawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "equalityWithdrawnAt"
-       from conversations where id::text = $1 and network_id = $2`,
+  const [row] = await db.query<RecordRow & { erasedAt: string | null; equalityWithdrawnAt: string | null }>(
+    `${RECORD_SELECT.replace(
+      'select ',
+      `select to_char(c.deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "erasedAt",
+              to_char(c.equality_withdrawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "equalityWithdrawnAt", `
+    )}
+      where c.id::text = $1 and c.network_id = $2`,
     [conversationId, networkId]
   );
-  if (!state) return null;
-  const [conversation] = await db.query<Conversation>(`${CONVERSATION_SELECT} where c.id::text = $1`, [conversationId]);
-  return { conversation, ...state };
+  if (!row) return null;
+  const { erasedAt, equalityWithdrawnAt, ...rest } = row;
+  const record = recordFor(rest, { role: 'coordinator' });
+  return record && { record, erasedAt, equalityWithdrawnAt };
 }
 
 /** Erases the conversation everywhere (S6). False when there was nothing left to erase. */
