@@ -7,10 +7,26 @@ import type { DeviceDatabase, StoredWorker } from './database';
  * The device credential itself is an httpOnly cookie, out of reach of the page.
  */
 
-export async function getEnrolment(db: DeviceDatabase): Promise<EnrolResult | null> {
-  const setting = await db.settings.get('enrolment');
-  const parsed = setting ? EnrolResult.safeParse(JSON.parse(setting.value)) : null;
+/*
+ * Each setting is read from its kept value by one function, whether Dexie read it or the first
+ * screen's bare IndexedDB read did (first-look.ts).
+ */
+
+export function enrolmentOf(value: string | undefined): EnrolResult | null {
+  const parsed = value ? EnrolResult.safeParse(JSON.parse(value)) : null;
   return parsed?.success ? parsed.data : null;
+}
+
+export function deviceStateOf(value: string | undefined, enrolment: EnrolResult | null): DeviceStatus | 'not-enrolled' {
+  return (value as DeviceStatus | undefined) ?? (enrolment ? 'active' : 'not-enrolled');
+}
+
+export const idleMinutesOf = (value: string | undefined): number => Number(value ?? 10);
+
+export const unlockedOf = (value: string | undefined): Unlocked | null => (value ? (JSON.parse(value) as Unlocked) : null);
+
+export async function getEnrolment(db: DeviceDatabase): Promise<EnrolResult | null> {
+  return enrolmentOf((await db.settings.get('enrolment'))?.value);
 }
 
 /** A new enrolment; whoever was unlocked is locked out. */
@@ -25,8 +41,8 @@ export async function saveEnrolment(db: DeviceDatabase, enrolment: EnrolResult):
 }
 
 export async function getDeviceState(db: DeviceDatabase): Promise<DeviceStatus | 'not-enrolled'> {
-  const state = (await db.settings.get('deviceState'))?.value as DeviceStatus | undefined;
-  return state ?? ((await getEnrolment(db)) ? 'active' : 'not-enrolled');
+  const state = (await db.settings.get('deviceState'))?.value;
+  return deviceStateOf(state, state ? null : await getEnrolment(db));
 }
 
 export async function setDeviceState(db: DeviceDatabase, state: DeviceStatus | 'not-enrolled'): Promise<void> {
@@ -72,7 +88,7 @@ async function dropConversationsOfOthers(db: DeviceDatabase, current: Set<string
 }
 
 export async function idleLockMinutes(db: DeviceDatabase): Promise<number> {
-  return Number((await db.settings.get('idleLockMinutes'))?.value ?? 10);
+  return idleMinutesOf((await db.settings.get('idleLockMinutes'))?.value);
 }
 
 export interface Unlocked {
@@ -81,8 +97,7 @@ export interface Unlocked {
 }
 
 export async function getUnlocked(db: DeviceDatabase): Promise<Unlocked | null> {
-  const setting = await db.settings.get('unlocked');
-  return setting ? (JSON.parse(setting.value) as Unlocked) : null;
+  return unlockedOf((await db.settings.get('unlocked'))?.value);
 }
 
 export async function setUnlocked(db: DeviceDatabase, unlocked: Unlocked | null): Promise<void> {
