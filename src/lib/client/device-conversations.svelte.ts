@@ -1,13 +1,10 @@
-import { uuidv7 } from 'uuidv7';
 import { NewConversation, NOTHING_SAID_MESSAGE, saysSomething, type SharedConversationFields } from '$lib/domain/conversation';
 import { Instant } from '$lib/domain/instant';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
-import { deleteConversation, editConversation, saveConversation } from './db/conversations';
 import type { DeviceDatabase, Draft, StoredConversation } from './db/database';
 import { LazyDatabase } from './db/lazy-database';
-import { resendRejected, unsyncedConversationIds } from './db/outbox';
-import { draftKey } from './db/tablet';
+import { draftKey } from './db/tablet-settings';
 import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
 
 /** Why a save failed, in words a community worker can act on. */
@@ -98,7 +95,7 @@ export class DeviceConversations {
   watchList(): () => void {
     const workerId = this.#worker();
     return this.#db.live(
-      async (db) => {
+      async (db, { unsyncedConversationIds }) => {
         const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
         const [today, unsynced, refused] = await Promise.all([
           db.conversations.where('recordedAt').aboveOrEqual(startOfToday).filter((c) => c.workerId === workerId).toArray(),
@@ -114,7 +111,8 @@ export class DeviceConversations {
           .map((c) => ({ ...c, synced: !notSynced.has(c.id) }))
           .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
       },
-      (list) => (this.list = list)
+      (list) => (this.list = list),
+      () => import('./db/outbox')
     );
   }
 
@@ -135,7 +133,7 @@ export class DeviceConversations {
     if (!clock.success) throw new SaveError(clock.error.issues[0].message);
     this.#firstDrafts = null;
     const saved = await guarded(async () => {
-      const db = await this.#db.get();
+      const [db, { saveConversation }, { uuidv7 }] = await Promise.all([this.#db.get(), import('./db/conversations'), import('uuidv7')]);
       return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.drafts], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.
         const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
@@ -154,7 +152,12 @@ export class DeviceConversations {
   async edit(id: string, fields: SharedConversationFields): Promise<void> {
     const workerId = this.#workerId();
     await guarded(async () => {
-      const db = await this.#db.get();
+      const [db, { editConversation }, { resendRejected }, { uuidv7 }] = await Promise.all([
+        this.#db.get(),
+        import('./db/conversations'),
+        import('./db/outbox'),
+        import('uuidv7')
+      ]);
       await editConversation(db, id, fields, workerId);
       await resendRejected(db, id, workerId, uuidv7);
     });
@@ -174,7 +177,7 @@ export class DeviceConversations {
   async remove(id: string): Promise<void> {
     const workerId = this.#workerId();
     await guarded(async () => {
-      const db = await this.#db.get();
+      const [db, { deleteConversation }] = await Promise.all([this.#db.get(), import('./db/conversations')]);
       await deleteConversation(db, id, workerId);
       await db.rejected.where('conversationId').equals(id).delete();
     });

@@ -3,7 +3,6 @@ import type { Presence } from '$lib/domain/access';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import { SessionInfo } from '$lib/domain/session';
 import { SyncError, syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
-import { countUnsyncedConversations } from './db/outbox';
 import type { DeviceDatabase } from './db/database';
 import { setLastSyncedAt } from './db/device-settings';
 import { lookThrough, readFirstLook } from './db/first-look';
@@ -92,7 +91,11 @@ export class FieldApp {
     const loading = this.#db.get();
     loading.catch(() => undefined); // said by whatever uses the database
     // Conversations with changes not yet on the server (a conversation edited twice counts once).
-    this.#db.live((db) => countUnsyncedConversations(db), (count) => (this.waiting = count));
+    this.#db.live(
+      (db, { countUnsyncedConversations }) => countUnsyncedConversations(db),
+      (count) => (this.waiting = count),
+      () => import('./db/outbox')
+    );
     this.#db.live((db) => db.outbox.limit(1).first(), (entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
     this.#db.live(
       (db) => db.unreadable.toArray(),

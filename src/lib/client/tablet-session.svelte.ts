@@ -5,23 +5,7 @@ import { MAX_PIN_ATTEMPTS, pinMatches } from '$lib/domain/worker-pin';
 import type { DeviceDatabase, StoredWorker } from './db/database';
 import { lookThrough, type FirstLook } from './db/first-look';
 import { LazyDatabase } from './db/lazy-database';
-import {
-  adoptUnattributed,
-  clearPinFailures,
-  deviceStateOf,
-  enrolmentOf,
-  getDeviceState,
-  getEnrolment,
-  idleLockMinutes,
-  idleMinutesOf,
-  recordPinFailure,
-  saveEnrolment,
-  setDeviceState,
-  setUnlocked,
-  storeRoster,
-  unlockedOf,
-  wipeDevice
-} from './db/tablet';
+import { deviceStateOf, enrolmentOf, idleMinutesOf, unlockedOf } from './db/tablet-settings';
 
 export type TabletStatus = DeviceStatus | 'not-enrolled' | 'loading';
 
@@ -63,6 +47,11 @@ export class TabletSession {
     this.#now = now;
   }
 
+  /** The database and the tablet's reads and writes (db/tablet.ts), both loaded with Dexie after the first screen. */
+  #kept(): Promise<[DeviceDatabase, typeof import('./db/tablet')]> {
+    return Promise.all([this.#db.get(), import('./db/tablet')]);
+  }
+
   get enrolled(): boolean {
     return this.enrolment !== null && (this.status === 'active' || this.status === 'retiring');
   }
@@ -92,20 +81,20 @@ export class TabletSession {
 
   /** The worker timed out while the app was closed: forgotten, unless another tab unlocked while Dexie loaded. */
   async #forget(unlocked: string): Promise<void> {
-    const db = await this.#db.get();
+    const [db, kept] = await this.#kept();
     await db.transaction('rw', db.settings, async () => {
-      if ((await db.settings.get('unlocked'))?.value === unlocked) await setUnlocked(db, null);
+      if ((await db.settings.get('unlocked'))?.value === unlocked) await kept.setUnlocked(db, null);
     });
   }
 
   /** The enrolment, status, lock time and workers as kept now; a worker dropped from the roster is locked out. */
   async #reload(): Promise<void> {
-    const db = await this.#db.get();
+    const [db, kept] = await this.#kept();
     const [enrolment, status, workers, idle] = await Promise.all([
-      getEnrolment(db),
-      getDeviceState(db),
+      kept.getEnrolment(db),
+      kept.getDeviceState(db),
       db.workers.toArray(),
-      idleLockMinutes(db)
+      kept.idleLockMinutes(db)
     ]);
     this.#apply({ enrolment, status, workers, idle });
   }
@@ -136,7 +125,8 @@ export class TabletSession {
       const refusal = ProtocolErrorBody.safeParse(body);
       return { ok: false, message: refusal.success ? refusal.data.error.message : `The server answered ${response.status}. Try again.` };
     }
-    await saveEnrolment(await this.#db.get(), enrolled.data);
+    const [db, kept] = await this.#kept();
+    await kept.saveEnrolment(db, enrolled.data);
     this.enrolment = enrolled.data;
     this.status = 'active';
     this.worker = null;
@@ -164,19 +154,20 @@ export class TabletSession {
     }
     const roster = DeviceRoster.safeParse(await response.json().catch(() => null));
     if (!response.ok || !roster.success) return;
-    await storeRoster(await this.#db.get(), roster.data, options);
+    const [db, kept] = await this.#kept();
+    await kept.storeRoster(db, roster.data, options);
     await this.#reload();
   }
 
   /** The server refused this tablet: lost ones are erased, retired or unknown ones wait to be enrolled again. */
   async refused(status: 'lost' | 'retired' | 'not-enrolled'): Promise<void> {
-    const db = await this.#db.get();
+    const [db, kept] = await this.#kept();
     if (status === 'lost') {
-      await wipeDevice(db);
+      await kept.wipeDevice(db);
       this.enrolment = null;
       this.workers = [];
     } else {
-      await setDeviceState(db, status);
+      await kept.setDeviceState(db, status);
     }
     this.worker = null;
     this.status = status;
@@ -184,22 +175,22 @@ export class TabletSession {
 
   /** Checks a worker's PIN against the hash kept here (works offline). */
   async unlock(workerId: string, pin: string): Promise<UnlockOutcome> {
-    const db = await this.#db.get();
+    const [db, kept] = await this.#kept();
     const worker = await db.workers.get(workerId);
     if (!worker) return { ok: false, message: 'Choose your name from the list.' };
     if (worker.failedPins >= MAX_PIN_ATTEMPTS) return { ok: false, message: lockedOut(worker.name) };
     if (!worker.pin) return { ok: false, message: `${worker.name} has no PIN yet. Choose one below while the tablet is online, or ask your lead to set it.` };
     if (!(await pinMatches(pin, worker.pin))) {
-      const failures = await recordPinFailure(db, workerId);
+      const failures = await kept.recordPinFailure(db, workerId);
       this.workers = sortByName(await db.workers.toArray());
       if (failures >= MAX_PIN_ATTEMPTS) return { ok: false, message: lockedOut(worker.name) };
       const left = MAX_PIN_ATTEMPTS - failures;
       return { ok: false, message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before ${worker.name} is locked out on this tablet.` };
     }
-    await clearPinFailures(db, workerId);
-    if (this.enrolment) await adoptUnattributed(db, workerId, this.enrolment.organisation.id);
+    await kept.clearPinFailures(db, workerId);
+    if (this.enrolment) await kept.adoptUnattributed(db, workerId, this.enrolment.organisation.id);
     const now = this.#now();
-    await setUnlocked(db, { workerId, lastActiveAt: new Date(now).toISOString() });
+    await kept.setUnlocked(db, { workerId, lastActiveAt: new Date(now).toISOString() });
     this.#lastActive = this.#lastWritten = now;
     this.worker = { id: worker.id, name: worker.name };
     return { ok: true };
@@ -223,7 +214,8 @@ export class TabletSession {
       const refusal = ProtocolErrorBody.safeParse(body);
       return { ok: false, message: refusal.success ? refusal.data.error.message : 'The PIN could not be saved. Try again.' };
     }
-    await storeRoster(await this.#db.get(), roster.data, { synced: false });
+    const [db, kept] = await this.#kept();
+    await kept.storeRoster(db, roster.data, { synced: false });
     await this.#reload();
     return this.unlock(workerId, pin);
   }
@@ -231,7 +223,8 @@ export class TabletSession {
   /** Locks the tablet (Switch worker, or the idle time ran out). */
   async lock(): Promise<void> {
     this.worker = null;
-    await setUnlocked(await this.#db.get(), null);
+    const [db, kept] = await this.#kept();
+    await kept.setUnlocked(db, null);
   }
 
   /** A touch or key press: the idle clock starts again. */
@@ -242,7 +235,7 @@ export class TabletSession {
     if (now - this.#lastWritten > ACTIVITY_WRITE_MS) {
       this.#lastWritten = now;
       const unlocked = { workerId: this.worker.id, lastActiveAt: new Date(now).toISOString() };
-      void this.#db.get().then((db) => setUnlocked(db, unlocked));
+      void this.#kept().then(([db, kept]) => kept.setUnlocked(db, unlocked));
     }
   }
 

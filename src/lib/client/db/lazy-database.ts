@@ -31,13 +31,15 @@ export class LazyDatabase {
   /**
    * Dexie's liveQuery once Dexie is here: `next` gets the query's answer now and after every
    * change that touches it, in this tab or another, until the returned function is called.
+   * `load` brings what the query uses beyond the database (db/* helpers) first: inside a live
+   * query only Dexie's own promises may be awaited.
    */
-  live<T>(query: (db: DeviceDatabase) => T | Promise<T>, next: (value: T) => void): () => void {
+  live<T, M = undefined>(query: (db: DeviceDatabase, loaded: M) => T | Promise<T>, next: (value: T) => void, load?: () => Promise<M>): () => void {
     let stopped = false;
     let subscription: { unsubscribe(): void } | undefined;
-    Promise.all([this.get(), import('dexie')])
-      .then(([db, { liveQuery }]) => {
-        if (!stopped) subscription = liveQuery(() => query(db)).subscribe(next);
+    Promise.all([this.get(), import('dexie'), load?.()])
+      .then(([db, { liveQuery }, loaded]) => {
+        if (!stopped) subscription = liveQuery(() => query(db, loaded as M)).subscribe(next);
       })
       // Dexie could not load: what waits on the database says so when used; a watch has no one to tell.
       .catch(() => undefined);

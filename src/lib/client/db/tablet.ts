@@ -1,29 +1,14 @@
-import { EnrolResult, type DeviceRoster, type DeviceStatus } from '$lib/domain/device';
+import type { DeviceRoster, DeviceStatus, EnrolResult } from '$lib/domain/device';
 import type { DeviceDatabase, StoredWorker } from './database';
+import { deviceStateOf, draftKey, enrolmentOf, idleMinutesOf, unlockedOf, type Unlocked } from './tablet-settings';
+
+export { draftKey, type Unlocked };
 
 /**
  * What an enrolled tablet keeps about itself (issue 10): its enrolment, its organisation's
  * workers with their PIN hashes (so a worker unlocks offline), who is unlocked and since when.
  * The device credential itself is an httpOnly cookie, out of reach of the page.
  */
-
-/*
- * Each setting is read from its kept value by one function, whether Dexie read it or the first
- * screen's bare IndexedDB read did (first-look.ts).
- */
-
-export function enrolmentOf(value: string | undefined): EnrolResult | null {
-  const parsed = value ? EnrolResult.safeParse(JSON.parse(value)) : null;
-  return parsed?.success ? parsed.data : null;
-}
-
-export function deviceStateOf(value: string | undefined, enrolment: EnrolResult | null): DeviceStatus | 'not-enrolled' {
-  return (value as DeviceStatus | undefined) ?? (enrolment ? 'active' : 'not-enrolled');
-}
-
-export const idleMinutesOf = (value: string | undefined): number => Number(value ?? 10);
-
-export const unlockedOf = (value: string | undefined): Unlocked | null => (value ? (JSON.parse(value) as Unlocked) : null);
 
 export async function getEnrolment(db: DeviceDatabase): Promise<EnrolResult | null> {
   return enrolmentOf((await db.settings.get('enrolment'))?.value);
@@ -91,11 +76,6 @@ export async function idleLockMinutes(db: DeviceDatabase): Promise<number> {
   return idleMinutesOf((await db.settings.get('idleLockMinutes'))?.value);
 }
 
-export interface Unlocked {
-  workerId: string;
-  lastActiveAt: string;
-}
-
 export async function getUnlocked(db: DeviceDatabase): Promise<Unlocked | null> {
   return unlockedOf((await db.settings.get('unlocked'))?.value);
 }
@@ -148,8 +128,6 @@ export async function adoptUnattributed(db: DeviceDatabase, workerId: string, or
   });
 }
 
-/** Each worker's unfinished conversation is their own. */
-export const draftKey = (workerId: string) => `new-conversation:${workerId}`;
 
 /** A tablet reported lost erases everything it holds the moment it hears so. */
 export async function wipeDevice(db: DeviceDatabase): Promise<void> {
