@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DeviceDatabase, SCHEMA_VERSIONS } from '../../../src/lib/client/db/database';
 import { EMPTY_LOOK, lookThrough, readFirstLook } from '../../../src/lib/client/db/first-look';
+import { LazyDatabase } from '../../../src/lib/client/db/lazy-database';
 import { draftKey } from '../../../src/lib/client/db/tablet';
+import { DeviceConversations } from '../../../src/lib/client/device-conversations.svelte';
+import { TabletSession } from '../../../src/lib/client/tablet-session.svelte';
 import type { ReferenceData } from '../../../src/lib/domain/network';
 
 /** The first screen's bare IndexedDB read, beside Dexie (which owns the database and its versions). */
@@ -100,5 +103,40 @@ describe('the first look', () => {
   it('says it could not read (null) when IndexedDB refuses, so the app reads through Dexie', async () => {
     const refusing = { open: () => { throw new DOMException('blocked by the browser', 'SecurityError'); } } as unknown as IDBFactory;
     expect(await readFirstLook(refusing, name)).toBeNull();
+  });
+});
+
+describe('the first screen, before Dexie has loaded', () => {
+  // A database that never arrives: whatever the first screen shows came from the first look alone.
+  const neverLoads = () => new LazyDatabase(() => new Promise<never>(() => {}));
+  const enrolment = { deviceId: uuidv7(), label: 'Tablet 1', organisation: { id: uuidv7(), name: 'Armley Community Centre' } };
+  const amina = { id: uuidv7(), name: 'Amina', pin: null, failedPins: 0 };
+  const now = Date.parse('2026-11-20T10:35:00.000Z');
+  const look = (lastActiveAt: string) => ({
+    ...EMPTY_LOOK,
+    settings: { enrolment: JSON.stringify(enrolment), unlocked: JSON.stringify({ workerId: amina.id, lastActiveAt }), idleLockMinutes: '10' },
+    workers: [amina],
+    drafts: [{ key: draftKey(amina.id), values: { wardCode: 'E05011385' }, updatedAt: '2026-11-20T10:32:00.000Z' }]
+  });
+
+  it('shows the enrolled tablet, its unlocked worker and her draft', async () => {
+    const db = neverLoads();
+    const tablet = new TabletSession(db, fetch, () => now);
+    await tablet.loadFrom(look('2026-11-20T10:30:00.000Z'));
+    expect(tablet.enrolled).toBe(true);
+    expect(tablet.worker).toEqual({ id: amina.id, name: 'Amina' });
+
+    const conversations = new DeviceConversations(db, () => {}, () => tablet.worker?.id ?? null);
+    conversations.showFirstLook(look('2026-11-20T10:30:00.000Z').drafts, '["E05011385"]');
+    expect(await conversations.loadDraft()).toEqual({ values: { wardCode: 'E05011385' }, updatedAt: '2026-11-20T10:32:00.000Z' });
+    expect(conversations.recentWardCodes).toEqual(['E05011385']);
+  });
+
+  it('shows a worker whose idle time ran out locked out at once (forgetting her waits for Dexie)', async () => {
+    const tablet = new TabletSession(neverLoads(), fetch, () => now);
+    void tablet.loadFrom(look('2026-11-20T10:20:00.000Z'));
+    await Promise.resolve();
+    expect(tablet.enrolled).toBe(true);
+    expect(tablet.worker).toBeNull();
   });
 });
