@@ -1,13 +1,10 @@
-import { liveQuery } from 'dexie';
-import { uuidv7 } from 'uuidv7';
 import { NewConversation, NOTHING_SAID_MESSAGE, saysSomething, type SharedConversationFields } from '$lib/domain/conversation';
 import { Instant } from '$lib/domain/instant';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
-import { deleteConversation, editConversation, saveConversation } from './db/conversations';
-import type { DeviceDatabase, StoredConversation } from './db/database';
-import { resendRejected, unsyncedConversationIds } from './db/outbox';
-import { draftKey } from './db/tablet';
+import type { DeviceDatabase, Draft, StoredConversation } from './db/database';
+import { LazyDatabase } from './db/lazy-database';
+import { draftKey } from './db/tablet-settings';
 import { currentPosition, LOCATION_MESSAGES, type LocationOutcome } from './geolocation';
 
 /** Why a save failed, in words a community worker can act on. */
@@ -45,12 +42,14 @@ export class DeviceConversations {
   /** The worker's changes the server refused as invalid, with its reasons, by conversation. */
   refused = $state.raw<Map<string, string[]>>(new Map());
 
-  #db: DeviceDatabase;
+  #db: LazyDatabase;
   #afterChange: () => void;
   #worker: () => string | null;
+  /** Drafts read at app start, before Dexie loaded, and whose they were: see `showFirstLook`. */
+  #firstDrafts: { workerId: string | null; drafts: Draft[] } | null = null;
 
-  constructor(db: DeviceDatabase, afterChange: () => void, worker: () => string | null) {
-    this.#db = db;
+  constructor(db: DeviceDatabase | LazyDatabase, afterChange: () => void, worker: () => string | null) {
+    this.#db = LazyDatabase.of(db);
     this.#afterChange = afterChange;
     this.#worker = worker;
   }
@@ -68,20 +67,24 @@ export class DeviceConversations {
    */
   watch(): () => void {
     const workerId = this.#worker();
-    const refused = liveQuery(() => this.#db.rejected.toArray()).subscribe((entries) => {
-      const byConversation = new Map<string, string[]>();
-      for (const entry of entries) {
-        if (entry.change.workerId !== workerId) continue;
-        byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry.message]);
+    const stopRefused = this.#db.live(
+      (db) => db.rejected.toArray(),
+      (entries) => {
+        const byConversation = new Map<string, string[]>();
+        for (const entry of entries) {
+          if (entry.change.workerId !== workerId) continue;
+          byConversation.set(entry.conversationId, [...(byConversation.get(entry.conversationId) ?? []), entry.message]);
+        }
+        this.refused = byConversation;
       }
-      this.refused = byConversation;
-    });
-    const recent = liveQuery(() => this.#db.settings.get('recentWards')).subscribe(
+    );
+    const stopRecent = this.#db.live(
+      (db) => db.settings.get('recentWards'),
       (setting) => (this.recentWardCodes = setting ? JSON.parse(setting.value) : [])
     );
     return () => {
-      refused.unsubscribe();
-      recent.unsubscribe();
+      stopRefused();
+      stopRecent();
     };
   }
 
@@ -91,28 +94,31 @@ export class DeviceConversations {
    */
   watchList(): () => void {
     const workerId = this.#worker();
-    const subscription = liveQuery(async () => {
-      const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
-      const [today, unsynced, refused] = await Promise.all([
-        this.#db.conversations.where('recordedAt').aboveOrEqual(startOfToday).filter((c) => c.workerId === workerId).toArray(),
-        unsyncedConversationIds(this.#db),
-        this.#db.rejected.orderBy('conversationId').uniqueKeys()
-      ]);
-      const todayIds = new Set(today.map((c) => c.id));
-      const notSynced = new Set([...unsynced, ...(refused as string[])]);
-      const older = (await this.#db.conversations.bulkGet([...notSynced].filter((id) => !todayIds.has(id)))).filter(
-        (c): c is StoredConversation => !!c && c.workerId === workerId
-      );
-      return [...today, ...older]
-        .map((c) => ({ ...c, synced: !notSynced.has(c.id) }))
-        .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
-    }).subscribe((list) => (this.list = list));
-    return () => subscription.unsubscribe();
+    return this.#db.live(
+      async (db, { unsyncedConversationIds }) => {
+        const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
+        const [today, unsynced, refused] = await Promise.all([
+          db.conversations.where('recordedAt').aboveOrEqual(startOfToday).filter((c) => c.workerId === workerId).toArray(),
+          unsyncedConversationIds(db),
+          db.rejected.orderBy('conversationId').uniqueKeys()
+        ]);
+        const todayIds = new Set(today.map((c) => c.id));
+        const notSynced = new Set([...unsynced, ...(refused as string[])]);
+        const older = (await db.conversations.bulkGet([...notSynced].filter((id) => !todayIds.has(id)))).filter(
+          (c): c is StoredConversation => !!c && c.workerId === workerId
+        );
+        return [...today, ...older]
+          .map((c) => ({ ...c, synced: !notSynced.has(c.id) }))
+          .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+      },
+      (list) => (this.list = list),
+      () => import('./db/outbox')
+    );
   }
 
   /** One of the worker's conversations on this tablet. */
   async get(id: string): Promise<StoredConversation | undefined> {
-    const conversation = await this.#db.conversations.get(id);
+    const conversation = await (await this.#db.get()).conversations.get(id);
     return conversation?.workerId === this.#worker() ? conversation : undefined;
   }
 
@@ -125,15 +131,17 @@ export class DeviceConversations {
     // Stamped with the tablet's clock: one reset to 1970 by a flat battery is said plainly, and the form kept.
     const clock = Instant.safeParse(now.toISOString());
     if (!clock.success) throw new SaveError(clock.error.issues[0].message);
-    const saved = await guarded(() =>
-      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
+    this.#firstDrafts = null;
+    const saved = await guarded(async () => {
+      const [db, { saveConversation }, { uuidv7 }] = await Promise.all([this.#db.get(), import('./db/conversations'), import('uuidv7')]);
+      return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.drafts], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.
         const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
-        const stored = await saveConversation(this.#db, conversation, workerId, () => now);
-        await this.#db.drafts.delete(draftKey(workerId));
+        const stored = await saveConversation(db, conversation, workerId, () => now);
+        await db.drafts.delete(draftKey(workerId));
         return stored;
-      })
-    );
+      });
+    });
     performance.measure('anchor:save', 'anchor:save-start');
     await this.#rememberWard(fields.wardCode).catch(() => undefined);
     this.#afterChange();
@@ -144,8 +152,14 @@ export class DeviceConversations {
   async edit(id: string, fields: SharedConversationFields): Promise<void> {
     const workerId = this.#workerId();
     await guarded(async () => {
-      await editConversation(this.#db, id, fields, workerId);
-      await resendRejected(this.#db, id, workerId, uuidv7);
+      const [db, { editConversation }, { resendRejected }, { uuidv7 }] = await Promise.all([
+        this.#db.get(),
+        import('./db/conversations'),
+        import('./db/outbox'),
+        import('uuidv7')
+      ]);
+      await editConversation(db, id, fields, workerId);
+      await resendRejected(db, id, workerId, uuidv7);
     });
     this.#afterChange();
   }
@@ -154,7 +168,7 @@ export class DeviceConversations {
   async exportRefused(id: string): Promise<Blob> {
     const [conversation, refused] = await Promise.all([
       this.get(id),
-      this.#db.rejected.where('conversationId').equals(id).toArray()
+      this.#db.get().then((db) => db.rejected.where('conversationId').equals(id).toArray())
     ]);
     const body = { conversation, refusedChanges: refused.map(({ change, message, rejectedAt }) => ({ change, message, rejectedAt })) };
     return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
@@ -163,31 +177,54 @@ export class DeviceConversations {
   async remove(id: string): Promise<void> {
     const workerId = this.#workerId();
     await guarded(async () => {
-      await deleteConversation(this.#db, id, workerId);
-      await this.#db.rejected.where('conversationId').equals(id).delete();
+      const [db, { deleteConversation }] = await Promise.all([this.#db.get(), import('./db/conversations')]);
+      await deleteConversation(db, id, workerId);
+      await db.rejected.where('conversationId').equals(id).delete();
     });
     this.#afterChange();
   }
 
+  /**
+   * What was read at app start, before Dexie loaded (first-look.ts): the capture form opens on the
+   * worker's draft and recent wards without waiting for Dexie. Every write goes through Dexie, so
+   * until it is here, or this page writes a draft, or another worker unlocks (whose unlock may
+   * adopt a draft), the drafts read then are the drafts kept now.
+   */
+  showFirstLook(drafts: Draft[], recentWards: string | undefined): void {
+    this.#firstDrafts = { workerId: this.#worker(), drafts };
+    void this.#db.get().then(
+      () => (this.#firstDrafts = null),
+      () => undefined
+    );
+    if (recentWards && this.recentWardCodes.length === 0) this.recentWardCodes = JSON.parse(recentWards);
+  }
+
   async loadDraft(): Promise<{ values: DraftValues; updatedAt: string } | null> {
     const workerId = this.#worker();
-    const draft = workerId ? await this.#db.drafts.get(draftKey(workerId)) : undefined;
+    if (!workerId) return null;
+    const key = draftKey(workerId);
+    // Nothing this page wrote is missing from the first look, so it holds the draft as kept.
+    const draft =
+      this.#firstDrafts?.workerId === workerId ? this.#firstDrafts.drafts.find((d) => d.key === key) : await (await this.#db.get()).drafts.get(key);
     return draft ? { values: draft.values as unknown as DraftValues, updatedAt: draft.updatedAt } : null;
   }
 
   /** Keeps the form as typed; called on every change, so a closed tab loses at most the last keystroke. */
   async keepDraft(values: DraftValues): Promise<void> {
     const key = draftKey(this.#workerId());
-    await this.#db.drafts.put({ key, values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
+    this.#firstDrafts = null;
+    await (await this.#db.get()).drafts.put({ key, values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
   }
 
   async discardDraft(): Promise<void> {
-    await this.#db.drafts.delete(draftKey(this.#workerId()));
+    const key = draftKey(this.#workerId());
+    this.#firstDrafts = null;
+    await (await this.#db.get()).drafts.delete(key);
   }
 
   /** The ward at the device's position, from the boundaries cached on it: works offline. */
   async locate(geolocation: Geolocation | undefined): Promise<LocationOutcome> {
-    const boundaries = await this.#db.wardBoundaries.toArray();
+    const boundaries = await (await this.#db.get()).wardBoundaries.toArray();
     if (boundaries.length === 0) return { found: false, message: LOCATION_MESSAGES.noBoundaries };
     const position = await currentPosition(geolocation);
     if ('message' in position) return { found: false, message: position.message };
@@ -199,6 +236,6 @@ export class DeviceConversations {
 
   async #rememberWard(code: string): Promise<void> {
     const recent = [code, ...this.recentWardCodes.filter((c) => c !== code)].slice(0, RECENT_WARDS);
-    await this.#db.settings.put({ key: 'recentWards', value: JSON.stringify(recent) });
+    await (await this.#db.get()).settings.put({ key: 'recentWards', value: JSON.stringify(recent) });
   }
 }

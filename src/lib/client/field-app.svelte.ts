@@ -1,14 +1,14 @@
-import { liveQuery } from 'dexie';
 import { version } from '$app/environment';
 import type { Presence } from '$lib/domain/access';
 import type { HistoryEntry } from '$lib/domain/conversation-history';
 import { SessionInfo } from '$lib/domain/session';
 import { SyncError, syncErrorMessage, type SyncErrorReason } from '$lib/domain/sync-error';
-import { countUnsyncedConversations } from './db/outbox';
-import { DeviceDatabase } from './db/database';
-import { getLastSyncedAt, setLastSyncedAt } from './db/device-settings';
+import type { DeviceDatabase } from './db/database';
+import { setLastSyncedAt } from './db/device-settings';
+import { lookThrough, readFirstLook } from './db/first-look';
+import { LazyDatabase } from './db/lazy-database';
 import { DeviceConversations } from './device-conversations.svelte';
-import { cachedReferenceData, refreshReferenceData, type ReferenceState } from './reference-data';
+import { referenceStateOf, refreshReferenceData, type ReferenceState } from './reference-data';
 import { RetrySchedule } from './sync/backoff';
 import { clockDisagreement } from './sync/clock-check';
 import type { SyncProgress } from './sync/sync-engine';
@@ -46,7 +46,7 @@ export class FieldApp {
   readonly tablet: TabletSession;
   readonly conversations: DeviceConversations;
 
-  #db: DeviceDatabase;
+  #db: LazyDatabase;
   #fetch: typeof fetch;
   #started = false;
   #syncAgain = false;
@@ -65,13 +65,14 @@ export class FieldApp {
     return response;
   };
 
-  constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args)) {
-    this.#db = db;
+  /** `db`: the device database, or how to load it (by default Dexie arrives by `import()`, after the first screen). */
+  constructor(db?: DeviceDatabase | (() => Promise<DeviceDatabase>), fetchFn: typeof fetch = (...args) => fetch(...args)) {
+    this.#db = new LazyDatabase(db);
     this.#fetch = fetchFn;
-    this.tablet = new TabletSession(db, fetchFn);
+    this.tablet = new TabletSession(this.#db, fetchFn);
     // After each save, edit or delete: sync at once when online, or as soon as the browser is back online.
     this.conversations = new DeviceConversations(
-      db,
+      this.#db,
       () => (navigator.onLine ? void this.syncNow() : void requestBackgroundSync()),
       () => this.tablet.worker?.id ?? null
     );
@@ -86,24 +87,30 @@ export class FieldApp {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
+    // Dexie starts loading now, beside the first look, so a save or a list seldom waits for it.
+    const loading = this.#db.get();
+    loading.catch(() => undefined); // said by whatever uses the database
     // Conversations with changes not yet on the server (a conversation edited twice counts once).
-    liveQuery(() => countUnsyncedConversations(this.#db)).subscribe((count) => (this.waiting = count));
-    liveQuery(() => this.#db.outbox.limit(1).first()).subscribe((entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
-    liveQuery(() => this.#db.unreadable.toArray()).subscribe(
+    this.#db.live(
+      (db, { countUnsyncedConversations }) => countUnsyncedConversations(db),
+      (count) => (this.waiting = count),
+      () => import('./db/outbox')
+    );
+    this.#db.live((db) => db.outbox.limit(1).first(), (entry) => (this.oldestWaitingAt = entry?.queuedAt ?? null));
+    this.#db.live(
+      (db) => db.unreadable.toArray(),
       (records) => (this.unreadable = records.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)))
     );
     // Ask the browser to keep what is saved here even when space runs low (it may say no).
     void import('./device-storage').then(({ requestPersistentStorage }) => requestPersistentStorage(navigator.storage));
-    // What the device keeps, read at once: pages wait for it (a tablet's for its worker, every page for the wards).
-    const [cachedSession, , lastSyncedAt, reference] = await Promise.all([
-      this.#db.settings.get('session'),
-      this.tablet.load(),
-      getLastSyncedAt(this.#db),
-      cachedReferenceData(this.#db)
-    ]);
-    if (cachedSession) this.session = SessionInfo.safeParse(JSON.parse(cachedSession.value)).data ?? null;
-    this.lastSyncedAt = lastSyncedAt;
-    this.reference = reference;
+    // What the device keeps, read at once with bare IndexedDB (through Dexie only if that failed): pages wait for it.
+    const look = (await readFirstLook()) ?? (await lookThrough(await loading));
+    if (look.settings.session) this.session = SessionInfo.safeParse(JSON.parse(look.settings.session)).data ?? null;
+    this.lastSyncedAt = look.settings.lastSyncedAt ?? null;
+    this.reference = referenceStateOf(look.reference);
+    const tablet = this.tablet.loadFrom(look);
+    this.conversations.showFirstLook(look.drafts, look.settings.recentWards);
+    await tablet;
     window.addEventListener('online', () => void this.refresh());
     // Offline is a normal state on an event day: said at once, and coming online syncs.
     window.addEventListener('offline', () => {
@@ -149,7 +156,7 @@ export class FieldApp {
       this.checkingSession = false;
     }
     this.session = info;
-    await this.#db.settings.put({ key: 'session', value: JSON.stringify(info) });
+    await (await this.#db.get()).settings.put({ key: 'session', value: JSON.stringify(info) });
     if (this.tablet.enrolment && info.device?.status === 'lost') await this.tablet.refused('lost');
   }
 
@@ -167,7 +174,7 @@ export class FieldApp {
 
   /** Loads the network's themes, prompts, events and wards (kept on the device for offline use). */
   async refreshReference(): Promise<void> {
-    this.reference = await refreshReferenceData(this.#db, this.#fetch);
+    this.reference = await refreshReferenceData(await this.#db.get(), this.#fetch);
   }
 
   /**
@@ -190,10 +197,10 @@ export class FieldApp {
     this.#showProblem(null, null);
     try {
       // The sync engine loads after the first screen, which never waits for it.
-      const { syncOnce, browserExclusive } = await import('./sync/sync-engine');
+      const [{ syncOnce, browserExclusive }, db] = await Promise.all([import('./sync/sync-engine'), this.#db.get()]);
       this.#exclusive ??= browserExclusive();
       const outcome = await syncOnce({
-        db: this.#db,
+        db,
         fetch: this.#syncFetch,
         workerId: this.tablet.worker?.id ?? null,
         headers: APP_VERSION_HEADERS,
@@ -206,14 +213,14 @@ export class FieldApp {
       if (outcome === null) return; // another tab is syncing
       this.#retry.reset();
       const now = new Date().toISOString();
-      await setLastSyncedAt(this.#db, now);
+      await setLastSyncedAt(db, now);
       this.lastSyncedAt = now;
       // A worker who knew their PIN synced: lockouts from wrong PINs end (a locked tablet's own sync does not end them).
       await this.tablet.refresh({ synced: this.tablet.worker !== null });
     } catch (error) {
       await this.#refusedTablet(error);
       const problem = error instanceof SyncError ? { reason: error.reason, message: error.message } : { reason: 'server' as const, message: syncErrorMessage('server') };
-      const retrying = error instanceof SyncError && error.transient && navigator.onLine && (await this.#db.outbox.count()) > 0;
+      const retrying = error instanceof SyncError && error.transient && navigator.onLine && (await (await this.#db.get()).outbox.count()) > 0;
       if (retrying) this.#retry.failed(error.retryAfterMs);
       else this.#retry.reset();
       this.#showProblem(problem, this.#retry.nextAt);

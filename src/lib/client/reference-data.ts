@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ReferenceData } from '$lib/domain/network';
-import type { DeviceDatabase } from './db/database';
+import type { CachedReferenceData, DeviceDatabase } from './db/database';
 
 export type ReferenceState =
   | { status: 'loading' }
@@ -16,7 +16,11 @@ const WardBoundaries = z.array(
 );
 
 export async function cachedReferenceData(db: DeviceDatabase): Promise<ReferenceState> {
-  const cached = await db.referenceData.get('current');
+  return referenceStateOf(await db.referenceData.get('current'));
+}
+
+/** What the device kept, as the pages see it (read through Dexie or by the first screen's bare read). */
+export function referenceStateOf(cached: CachedReferenceData | undefined): ReferenceState {
   if (!cached) return { status: 'unavailable' };
   // Kept by an earlier version of the app, before organisations: none until the next refresh.
   return { status: 'ready', data: { ...cached.data, organisations: cached.data.organisations ?? [] }, fetchedAt: cached.fetchedAt };

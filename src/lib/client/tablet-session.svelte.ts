@@ -3,20 +3,9 @@ import { compareText } from '$lib/domain/english-text';
 import { ProtocolErrorBody } from '$lib/domain/protocol';
 import { MAX_PIN_ATTEMPTS, pinMatches } from '$lib/domain/worker-pin';
 import type { DeviceDatabase, StoredWorker } from './db/database';
-import {
-  adoptUnattributed,
-  clearPinFailures,
-  getDeviceState,
-  getEnrolment,
-  getUnlocked,
-  idleLockMinutes,
-  recordPinFailure,
-  saveEnrolment,
-  setDeviceState,
-  setUnlocked,
-  storeRoster,
-  wipeDevice
-} from './db/tablet';
+import { lookThrough, type FirstLook } from './db/first-look';
+import { LazyDatabase } from './db/lazy-database';
+import { deviceStateOf, enrolmentOf, idleMinutesOf, unlockedOf } from './db/tablet-settings';
 
 export type TabletStatus = DeviceStatus | 'not-enrolled' | 'loading';
 
@@ -45,50 +34,69 @@ export class TabletSession {
   workers = $state.raw<StoredWorker[]>([]);
   worker = $state.raw<{ id: string; name: string } | null>(null);
 
-  #db: DeviceDatabase;
+  #db: LazyDatabase;
   #fetch: typeof fetch;
   #now: () => number;
   #lastActive = 0;
   #lastWritten = 0;
   #idleMinutes = 10;
 
-  constructor(db: DeviceDatabase, fetchFn: typeof fetch, now: () => number = Date.now) {
-    this.#db = db;
+  constructor(db: DeviceDatabase | LazyDatabase, fetchFn: typeof fetch, now: () => number = Date.now) {
+    this.#db = LazyDatabase.of(db);
     this.#fetch = fetchFn;
     this.#now = now;
+  }
+
+  /** The database and the tablet's reads and writes (db/tablet.ts), both loaded with Dexie after the first screen. */
+  #kept(): Promise<[DeviceDatabase, typeof import('./db/tablet')]> {
+    return Promise.all([this.#db.get(), import('./db/tablet')]);
   }
 
   get enrolled(): boolean {
     return this.enrolment !== null && (this.status === 'active' || this.status === 'retiring');
   }
 
-  /** Reads what the tablet keeps, at app start; a worker whose idle time ran out while the app was closed is locked out. */
+  /** Reads what the tablet keeps through Dexie, at app start (`loadFrom` when it was read already). */
   async load(): Promise<void> {
-    const [kept, unlocked] = await Promise.all([this.#read(), getUnlocked(this.#db)]);
+    await this.loadFrom(await lookThrough(await this.#db.get()));
+  }
+
+  /**
+   * Shows what the tablet keeps, read at app start before Dexie loaded (first-look.ts); a worker
+   * whose idle time ran out while the app was closed is locked out, and that written once Dexie is here.
+   */
+  async loadFrom(look: FirstLook): Promise<void> {
+    const kept = keptTablet(look);
+    const unlocked = unlockedOf(look.settings.unlocked);
     const worker = unlocked && kept.workers.find((w) => w.id === unlocked.workerId);
     // The worker is known before the tablet shows as enrolled, so the lock screen never flashes up.
-    if (worker && this.#now() - Date.parse(unlocked.lastActiveAt) < kept.idle * 60_000) {
+    const stillActive = worker && this.#now() - Date.parse(unlocked.lastActiveAt) < kept.idle * 60_000;
+    if (stillActive) {
       this.worker = { id: worker.id, name: worker.name };
       this.#lastActive = this.#lastWritten = Date.parse(unlocked.lastActiveAt);
-    } else if (unlocked) {
-      await setUnlocked(this.#db, null);
     }
     this.#apply(kept);
+    if (unlocked && !stillActive) await this.#forget(look.settings.unlocked!);
+  }
+
+  /** The worker timed out while the app was closed: forgotten, unless another tab unlocked while Dexie loaded. */
+  async #forget(unlocked: string): Promise<void> {
+    const [db, kept] = await this.#kept();
+    await db.transaction('rw', db.settings, async () => {
+      if ((await db.settings.get('unlocked'))?.value === unlocked) await kept.setUnlocked(db, null);
+    });
   }
 
   /** The enrolment, status, lock time and workers as kept now; a worker dropped from the roster is locked out. */
   async #reload(): Promise<void> {
-    this.#apply(await this.#read());
-  }
-
-  async #read(): Promise<KeptTablet> {
+    const [db, kept] = await this.#kept();
     const [enrolment, status, workers, idle] = await Promise.all([
-      getEnrolment(this.#db),
-      getDeviceState(this.#db),
-      this.#db.workers.toArray(),
-      idleLockMinutes(this.#db)
+      kept.getEnrolment(db),
+      kept.getDeviceState(db),
+      db.workers.toArray(),
+      kept.idleLockMinutes(db)
     ]);
-    return { enrolment, status, workers, idle };
+    this.#apply({ enrolment, status, workers, idle });
   }
 
   #apply({ enrolment, status, workers, idle }: KeptTablet): void {
@@ -117,7 +125,8 @@ export class TabletSession {
       const refusal = ProtocolErrorBody.safeParse(body);
       return { ok: false, message: refusal.success ? refusal.data.error.message : `The server answered ${response.status}. Try again.` };
     }
-    await saveEnrolment(this.#db, enrolled.data);
+    const [db, kept] = await this.#kept();
+    await kept.saveEnrolment(db, enrolled.data);
     this.enrolment = enrolled.data;
     this.status = 'active';
     this.worker = null;
@@ -145,18 +154,20 @@ export class TabletSession {
     }
     const roster = DeviceRoster.safeParse(await response.json().catch(() => null));
     if (!response.ok || !roster.success) return;
-    await storeRoster(this.#db, roster.data, options);
+    const [db, kept] = await this.#kept();
+    await kept.storeRoster(db, roster.data, options);
     await this.#reload();
   }
 
   /** The server refused this tablet: lost ones are erased, retired or unknown ones wait to be enrolled again. */
   async refused(status: 'lost' | 'retired' | 'not-enrolled'): Promise<void> {
+    const [db, kept] = await this.#kept();
     if (status === 'lost') {
-      await wipeDevice(this.#db);
+      await kept.wipeDevice(db);
       this.enrolment = null;
       this.workers = [];
     } else {
-      await setDeviceState(this.#db, status);
+      await kept.setDeviceState(db, status);
     }
     this.worker = null;
     this.status = status;
@@ -164,21 +175,22 @@ export class TabletSession {
 
   /** Checks a worker's PIN against the hash kept here (works offline). */
   async unlock(workerId: string, pin: string): Promise<UnlockOutcome> {
-    const worker = await this.#db.workers.get(workerId);
+    const [db, kept] = await this.#kept();
+    const worker = await db.workers.get(workerId);
     if (!worker) return { ok: false, message: 'Choose your name from the list.' };
     if (worker.failedPins >= MAX_PIN_ATTEMPTS) return { ok: false, message: lockedOut(worker.name) };
     if (!worker.pin) return { ok: false, message: `${worker.name} has no PIN yet. Choose one below while the tablet is online, or ask your lead to set it.` };
     if (!(await pinMatches(pin, worker.pin))) {
-      const failures = await recordPinFailure(this.#db, workerId);
-      this.workers = sortByName(await this.#db.workers.toArray());
+      const failures = await kept.recordPinFailure(db, workerId);
+      this.workers = sortByName(await db.workers.toArray());
       if (failures >= MAX_PIN_ATTEMPTS) return { ok: false, message: lockedOut(worker.name) };
       const left = MAX_PIN_ATTEMPTS - failures;
       return { ok: false, message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before ${worker.name} is locked out on this tablet.` };
     }
-    await clearPinFailures(this.#db, workerId);
-    if (this.enrolment) await adoptUnattributed(this.#db, workerId, this.enrolment.organisation.id);
+    await kept.clearPinFailures(db, workerId);
+    if (this.enrolment) await kept.adoptUnattributed(db, workerId, this.enrolment.organisation.id);
     const now = this.#now();
-    await setUnlocked(this.#db, { workerId, lastActiveAt: new Date(now).toISOString() });
+    await kept.setUnlocked(db, { workerId, lastActiveAt: new Date(now).toISOString() });
     this.#lastActive = this.#lastWritten = now;
     this.worker = { id: worker.id, name: worker.name };
     return { ok: true };
@@ -202,7 +214,8 @@ export class TabletSession {
       const refusal = ProtocolErrorBody.safeParse(body);
       return { ok: false, message: refusal.success ? refusal.data.error.message : 'The PIN could not be saved. Try again.' };
     }
-    await storeRoster(this.#db, roster.data, { synced: false });
+    const [db, kept] = await this.#kept();
+    await kept.storeRoster(db, roster.data, { synced: false });
     await this.#reload();
     return this.unlock(workerId, pin);
   }
@@ -210,7 +223,8 @@ export class TabletSession {
   /** Locks the tablet (Switch worker, or the idle time ran out). */
   async lock(): Promise<void> {
     this.worker = null;
-    await setUnlocked(this.#db, null);
+    const [db, kept] = await this.#kept();
+    await kept.setUnlocked(db, null);
   }
 
   /** A touch or key press: the idle clock starts again. */
@@ -220,7 +234,8 @@ export class TabletSession {
     this.#lastActive = now;
     if (now - this.#lastWritten > ACTIVITY_WRITE_MS) {
       this.#lastWritten = now;
-      void setUnlocked(this.#db, { workerId: this.worker.id, lastActiveAt: new Date(now).toISOString() });
+      const unlocked = { workerId: this.worker.id, lastActiveAt: new Date(now).toISOString() };
+      void this.#kept().then(([db, kept]) => kept.setUnlocked(db, unlocked));
     }
   }
 
@@ -232,5 +247,11 @@ export class TabletSession {
 
 const lockedOut = (name: string) =>
   `${name} is locked out on this tablet after ${MAX_PIN_ATTEMPTS} wrong PINs. It unlocks once the tablet has synced; your lead can also set a new PIN.`;
+
+/** The enrolment, status, workers and lock time from the settings as kept. */
+function keptTablet({ settings, workers }: FirstLook): KeptTablet {
+  const enrolment = enrolmentOf(settings.enrolment);
+  return { enrolment, status: deviceStateOf(settings.deviceState, enrolment), workers, idle: idleMinutesOf(settings.idleLockMinutes) };
+}
 
 const sortByName = (workers: StoredWorker[]) => [...workers].sort((a, b) => compareText(a.name, b.name));

@@ -4,7 +4,10 @@ import type { RosterWorker } from '$lib/domain/device';
 import type { Change } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
 import type { WardMapData } from '$lib/domain/ward-map';
+import { DATABASE_NAME } from './database-name';
 import { upgradeToVersion2 } from './upgrades';
+
+export { DATABASE_NAME };
 
 /**
  * A conversation as kept on the device: when it was saved here, the server's revision this copy
@@ -111,8 +114,6 @@ export interface DeviceSetting {
     | `pullCursor:${string}`;
   value: string;
 }
-
-export const DATABASE_NAME = 'anchor-listening';
 
 /** Schema of each version, kept so tests can make a database exactly as an older app did. */
 export const SCHEMA_VERSIONS = {

@@ -1,5 +1,8 @@
-import { EnrolResult, type DeviceRoster, type DeviceStatus } from '$lib/domain/device';
+import type { DeviceRoster, DeviceStatus, EnrolResult } from '$lib/domain/device';
 import type { DeviceDatabase, StoredWorker } from './database';
+import { deviceStateOf, draftKey, enrolmentOf, idleMinutesOf, unlockedOf, type Unlocked } from './tablet-settings';
+
+export { draftKey, type Unlocked };
 
 /**
  * What an enrolled tablet keeps about itself (issue 10): its enrolment, its organisation's
@@ -8,9 +11,7 @@ import type { DeviceDatabase, StoredWorker } from './database';
  */
 
 export async function getEnrolment(db: DeviceDatabase): Promise<EnrolResult | null> {
-  const setting = await db.settings.get('enrolment');
-  const parsed = setting ? EnrolResult.safeParse(JSON.parse(setting.value)) : null;
-  return parsed?.success ? parsed.data : null;
+  return enrolmentOf((await db.settings.get('enrolment'))?.value);
 }
 
 /** A new enrolment; whoever was unlocked is locked out. */
@@ -25,8 +26,8 @@ export async function saveEnrolment(db: DeviceDatabase, enrolment: EnrolResult):
 }
 
 export async function getDeviceState(db: DeviceDatabase): Promise<DeviceStatus | 'not-enrolled'> {
-  const state = (await db.settings.get('deviceState'))?.value as DeviceStatus | undefined;
-  return state ?? ((await getEnrolment(db)) ? 'active' : 'not-enrolled');
+  const state = (await db.settings.get('deviceState'))?.value;
+  return deviceStateOf(state, state ? null : await getEnrolment(db));
 }
 
 export async function setDeviceState(db: DeviceDatabase, state: DeviceStatus | 'not-enrolled'): Promise<void> {
@@ -72,17 +73,11 @@ async function dropConversationsOfOthers(db: DeviceDatabase, current: Set<string
 }
 
 export async function idleLockMinutes(db: DeviceDatabase): Promise<number> {
-  return Number((await db.settings.get('idleLockMinutes'))?.value ?? 10);
-}
-
-export interface Unlocked {
-  workerId: string;
-  lastActiveAt: string;
+  return idleMinutesOf((await db.settings.get('idleLockMinutes'))?.value);
 }
 
 export async function getUnlocked(db: DeviceDatabase): Promise<Unlocked | null> {
-  const setting = await db.settings.get('unlocked');
-  return setting ? (JSON.parse(setting.value) as Unlocked) : null;
+  return unlockedOf((await db.settings.get('unlocked'))?.value);
 }
 
 export async function setUnlocked(db: DeviceDatabase, unlocked: Unlocked | null): Promise<void> {
@@ -133,8 +128,6 @@ export async function adoptUnattributed(db: DeviceDatabase, workerId: string, or
   });
 }
 
-/** Each worker's unfinished conversation is their own. */
-export const draftKey = (workerId: string) => `new-conversation:${workerId}`;
 
 /** A tablet reported lost erases everything it holds the moment it hears so. */
 export async function wipeDevice(db: DeviceDatabase): Promise<void> {
