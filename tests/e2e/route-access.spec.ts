@@ -83,7 +83,10 @@ const PAGES: Record<string, PageEntry> = {
   },
   '/settings/boundaries': { page: COORDINATOR_PAGE },
   '/settings/indicators': { page: COORDINATOR_PAGE, actions: { upload: 'as-page', remove: 'as-page' } },
-  '/audit': { page: COORDINATOR_PAGE }
+  '/audit': { page: COORDINATOR_PAGE },
+  '/requests/[id]': { page: COORDINATOR_PAGE, actions: { erase: 'as-page', withdrawEquality: 'as-page' } },
+  '/requests/[id]/correct': { page: COORDINATOR_PAGE, actions: { default: 'as-page' } },
+  '/requests/[id]/copy': { page: COORDINATOR_PAGE }
 };
 
 const ENDPOINTS: Record<string, EndpointEntry> = {
@@ -158,6 +161,7 @@ function pathOf(routeId: string, seeded: SeededNetwork): string {
   return routeId
     .replace('/wards/[code]', '/wards/E05011385')
     .replace('/conversations/[id]', `/conversations/${uuidv7()}`)
+    .replace('/requests/[id]', `/requests/${uuidv7()}`)
     .replace('/workers/[id]', `/workers/${seeded.workers.amina.id}`)
     .replace('[token]', 'not-a-real-token');
 }

@@ -52,7 +52,10 @@ export const PAGE_ACCESS = {
   '/settings/people': COORDINATOR,
   '/settings/boundaries': COORDINATOR,
   '/settings/indicators': COORDINATOR,
-  '/audit': COORDINATOR
+  '/audit': COORDINATOR,
+  '/requests/[id]': COORDINATOR,
+  '/requests/[id]/correct': COORDINATOR,
+  '/requests/[id]/copy': COORDINATOR
 } as const satisfies Record<string, 'public' | readonly Admit[]>;
 
 export type PageRoute = keyof typeof PAGE_ACCESS;
