@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   'indicator-uploaded': 'Ward indicator uploaded',
   'indicator-removed': 'Ward indicator removed',
   'conversation-erased': 'Conversation erased',
+  'follow-up-done': 'Follow-up marked done (contact details deleted)',
+  'contact-details-expired': 'Follow-up contact details deleted after the time the network keeps them',
   'conversation-date-corrected': 'Conversation date corrected (the tablet’s clock was wrong)',
   export: 'Export made'
 } as const;

@@ -1,10 +1,12 @@
-import type { Conversation } from '$lib/domain/conversation';
+import type { ContactDeletion } from '$lib/domain/contact-retention';
+import type { SharedConversation } from '$lib/domain/conversation';
 import type { ConversationRecord, ConversationRecordsPage, RecordsPosition } from '$lib/domain/conversation-record';
 import { redactConversation, type Viewer } from '$lib/domain/redaction';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import type { SqlClient } from './sql-database';
 
-type Row = Conversation & {
+type Row = SharedConversation & {
+  contactDeletion: ContactDeletion | null;
   workerId: string | null;
   position: string;
   wardName: string | null;
@@ -51,6 +53,9 @@ export async function conversationRecords(
       'select ',
       `select c.worker_id::text as "workerId",
               to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || c.id::text as "position",
+              case when c.contact_deleted_at is null then null else jsonb_build_object(
+                'at', to_char(c.contact_deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                'reason', c.contact_deleted_reason, 'byName', dp.name) end as "contactDeletion",
               w.name as "wardName", o.name as "organisationName", wk.name as "workerName", e.name as "eventName",
               array(select t.name from themes t where t.network_id = c.network_id and t.id = any(c.theme_ids) order by t.position) as "themeNames", `
     )}
@@ -58,6 +63,7 @@ export async function conversationRecords(
        left join organisations o on o.id = c.organisation_id
        left join workers wk on wk.id = c.worker_id
        left join listening_events e on e.id = c.event_id
+       left join people dp on dp.id = c.follow_up_done_by
       where c.network_id = $1 and c.deleted_at is null and (${scope.sql})
         and ($2::text is null or (c.recorded_at, c.id) < ($2::text::timestamptz, $3::uuid))
       order by c.recorded_at desc, c.id desc
@@ -65,10 +71,10 @@ export async function conversationRecords(
     [networkId, page.before?.recordedAt ?? null, page.before?.id ?? null, page.limit + 1, ...scope.params]
   );
   const records: ConversationRecord[] = [];
-  for (const { workerId, position: _, wardName, organisationName, workerName, eventName, themeNames, ...conversation } of rows.slice(0, page.limit)) {
+  for (const { workerId, position: _, contactDeletion, wardName, organisationName, workerName, eventName, themeNames, ...conversation } of rows.slice(0, page.limit)) {
     const shared = redactConversation(conversation, { organisationId: conversation.organisationId ?? null, workerId }, viewer);
     if (!shared) continue; // the SQL above already left it out; the domain rule has the last word
-    records.push({ conversation: shared, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames });
+    records.push({ conversation: shared, contactDeletion, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames });
   }
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   const [recordedAt, id] = last ? last.position.split('_') : [];

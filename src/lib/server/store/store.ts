@@ -17,6 +17,7 @@ import type * as auditQueries from './audit-queries';
 import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
+import type * as retentionQueries from './retention-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -27,6 +28,12 @@ export interface ChangeBatch {
   changes: Change[];
 }
 
+/** A change applied with part of it left out, and why (the push answer's `notes`, SYNC-SPEC S10). */
+export interface ChangeNote {
+  changeId: string;
+  message: string;
+}
+
 /** People, sessions, invitation and reset links, sign-in failures and rate limits. */
 export type AccountStore = BoundQueries<typeof accountQueries>;
 /** Enrolments and enrolled tablets. */
@@ -35,6 +42,8 @@ export type DeviceStore = BoundQueries<typeof deviceQueries>;
 export type WorkerStore = BoundQueries<typeof workerQueries>;
 /** Who did what, when; never what residents said. */
 export type AuditStore = BoundQueries<typeof auditQueries>;
+/** How long follow-up contact details are kept, and deleting them (issue 13). */
+export type RetentionStore = BoundQueries<typeof retentionQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -43,6 +52,7 @@ export interface Store {
   readonly devices: DeviceStore;
   readonly workers: WorkerStore;
   readonly audit: AuditStore;
+  readonly retention: RetentionStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
@@ -72,7 +82,7 @@ export interface Store {
    * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a
    * ward, theme, prompt, event or conversation that is not the network's.
    */
-  applyChanges(batch: ChangeBatch): Promise<void>;
+  applyChanges(batch: ChangeBatch): Promise<ChangeNote[]>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
   pull(scope: WorkerPullScope, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
