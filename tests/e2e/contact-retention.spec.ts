@@ -1,3 +1,5 @@
+import { uuidv7 } from 'uuidv7';
+import { CONTACT_DELETED_NOTE } from '../../src/lib/domain/contact-retention';
 import { answersOf, makeConversation } from '../support/conversations';
 import { withServerSql, withServerStore } from '../support/server-database';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
@@ -12,10 +14,12 @@ const OTHER_CONTACT = 'Email another-resident@example.org';
 /** Amina's conversation whose resident asked to be contacted, and another one, both in Armley. */
 async function seedFollowUps(server: Parameters<typeof seedForManagers>[0]) {
   return seedForManagers(server, async (store, { network, tablet, workers }) => {
+    const told = makeConversation({ wardCode: ARMLEY_WARD, recordedAt: '2026-11-20T10:30:00.000Z', answers: answersOf('The canal towpath'), followUp: { wanted: true, contact: CONTACT } });
     await recordConversations(store, network.id, tablet, workers.amina.id, [
-      makeConversation({ wardCode: ARMLEY_WARD, recordedAt: '2026-11-20T10:30:00.000Z', answers: answersOf('The canal towpath'), followUp: { wanted: true, contact: CONTACT } }),
+      told,
       makeConversation({ wardCode: ARMLEY_WARD, recordedAt: '2026-11-19T10:30:00.000Z', answers: answersOf('The library'), followUp: { wanted: true, contact: OTHER_CONTACT } })
     ]);
+    return told;
   });
 }
 
@@ -71,6 +75,44 @@ test('a coordinator marks a follow-up done by keyboard, after a confirmation, an
   expect(await tablesHolding(server, OTHER_CONTACT)).toEqual(['follow_up_contacts']);
   const audit = await withServerStore(server, (store) => store.audit.list(seeded.network.id, { action: 'follow-up-done' }, { before: null, limit: 10 }));
   expect(audit.map((entry) => entry.actor.name)).toEqual([seeded.people.coordinator.name]);
+
+  // S10: Amina's tablet, offline since, sends an edit with the contact details it held: the rest
+  // of the edit is kept, the contact details are not, and the answer says so.
+  const stale = { op: 'update', changeId: uuidv7(), workerId: seeded.workers.amina.id, conversationId: seeded.more.id, baseRevision: 1, fields: { peopleCount: 2, followUp: { wanted: true, contact: `${CONTACT} (typed again)` } } };
+  const pushed = await page.request.post('/api/sync/push', {
+    data: { protocol: 2, kind: 'push', changes: [stale] },
+    headers: { cookie: `al_device=${seeded.tablet.credential}` }
+  });
+  expect(pushed.status()).toBe(200);
+  expect(await pushed.json()).toEqual({ protocol: 2, kind: 'push-result', acknowledged: [stale.changeId], notes: [{ changeId: stale.changeId, message: CONTACT_DELETED_NOTE }] });
+  expect(await tablesHolding(server, CONTACT)).toEqual([]);
+  await records.open();
+  await expect(told.locator('.meta')).toContainText('2 people.');
+  await expect(records.field(told, 'Follow-up')).toContainText('Follow-up done');
+});
+
+test('a lead marks their organisation’s follow-ups done only where the network lets leads see contact details', async ({ page, server }) => {
+  const seeded = await seedFollowUps(server);
+  await signInAs(page.context(), seeded.people.lead, server.url);
+  const records = new RecordsPage(page);
+  await records.open();
+  const told = records.record('The canal towpath');
+  await expect(records.field(told, 'Follow-up')).toContainText('kept private');
+  await expect(told.getByRole('button', { name: /^Mark follow-up done/ })).toHaveCount(0);
+  // Posted anyway, it is refused and changes nothing.
+  const refused = await page.request.post('/records?/followUpDone', {
+    form: { conversationId: seeded.more.id },
+    headers: { origin: server.url, 'x-sveltekit-action': 'true' }
+  });
+  expect(JSON.stringify(await refused.json())).toContain('Only a coordinator, or a lead allowed to see contact details');
+  expect(await tablesHolding(server, CONTACT)).toEqual(['follow_up_contacts']);
+
+  await withServerStore(server, (store) => store.setAccessSettings(seeded.network.id, { idleLockMinutes: 10, leadsSeeContacts: true }));
+  await records.open();
+  await told.getByRole('button', { name: /^Mark follow-up done/ }).click();
+  await told.getByRole('button', { name: 'Yes, delete the contact details' }).click();
+  await expect(records.field(told, 'Follow-up')).toContainText(`by ${seeded.people.lead.name}; contact details deleted.`);
+  expect(await tablesHolding(server, CONTACT)).toEqual([]);
 });
 
 test('the months a coordinator sets are what the public privacy page says', async ({ page, server }) => {
