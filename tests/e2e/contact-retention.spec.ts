@@ -140,6 +140,21 @@ test('the months a coordinator sets are what the public privacy page says', asyn
   expect(audit.map((entry) => [entry.subject, entry.details])).toContainEqual(['Follow-up contact details', { months: 6 }]);
 });
 
+test('the server deletes contact details past the period when it starts, and logs how many', async ({ server }) => {
+  const seeded = await seedForManagers(server, async (store, { network, tablet, workers }) => {
+    await recordConversations(store, network.id, tablet, workers.amina.id, [
+      makeConversation({ wardCode: ARMLEY_WARD, recordedAt: '2020-03-01T10:00:00.000Z', followUp: { wanted: true, contact: 'long-ago-contact' } }),
+      makeConversation({ wardCode: ARMLEY_WARD, followUp: { wanted: true, contact: OTHER_CONTACT }, recordedAt: new Date().toISOString() })
+    ]);
+  });
+  await server.stop();
+  await server.start();
+  await expect.poll(() => tablesHolding(server, 'long-ago-contact')).toEqual([]);
+  expect(await tablesHolding(server, OTHER_CONTACT)).toEqual(['follow_up_contacts']);
+  const audit = await withServerStore(server, (store) => store.audit.list(seeded.network.id, { action: 'contact-details-expired' }, { before: null, limit: 10 }));
+  expect(audit.map((entry) => entry.subject)).toEqual(['Follow-up contact details deleted after 12 months: 1 conversation']);
+});
+
 for (const viewport of SCREEN_SIZES) {
   test(`axe finds no WCAG 2.2 AA violations on the pages retention changes at ${viewport.width}×${viewport.height}`, async ({ page, server }) => {
     const seeded = await seedFollowUps(server);
