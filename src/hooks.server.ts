@@ -7,6 +7,7 @@ import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
 import { compressResponses } from '$lib/server/compress-response';
+import { startContactRetentionJob } from '$lib/server/contact-retention';
 import { limitRequestBody } from '$lib/server/request-body-limit';
 import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
@@ -20,8 +21,11 @@ export const init: ServerInit = async () => {
   const config = storeConfigFromEnv(env);
   store = await openStore(config);
   console.log(`Anchor Listening: data in ${describeStore(config)}`);
+  // Follow-up contact details past the network's retention period: deleted now and every 24 hours.
+  const stopRetentionJob = startContactRetentionJob(store, { log: (message, error) => (error ? console.error(message, error) : console.log(message)) });
   // adapter-node emits this after SIGTERM/SIGINT once requests are done: close the database cleanly.
   process.once('sveltekit:shutdown', async () => {
+    await stopRetentionJob();
     await store?.close();
     console.log('Anchor Listening: database closed');
   });

@@ -68,13 +68,13 @@ const PAGES: Record<string, PageEntry> = {
   '/wards': { page: PEOPLE_PAGE },
   '/wards/[code]': { page: PEOPLE_PAGE },
   '/account': { page: PEOPLE_PAGE, actions: { signOut: 'as-page', signOutEverywhere: 'as-page', changePassword: 'as-page' } },
-  '/records': { page: MANAGERS_PAGE },
+  '/records': { page: MANAGERS_PAGE, actions: { followUpDone: 'as-page' } },
   '/settings/workers': { page: MANAGERS_PAGE, actions: { add: 'as-page', setPin: 'as-page', remove: 'as-page' } },
   '/settings/devices': { page: MANAGERS_PAGE, actions: { enrol: 'as-page', retire: 'as-page', lost: 'as-page' } },
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'mapMinimum', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'contactRetention', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {

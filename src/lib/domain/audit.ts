@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   'equality-withdrawn': 'Equality answers withdrawn at the resident’s request',
   'conversation-corrected': 'Conversation corrected at the resident’s request',
   'resident-copy-given': 'Copy of a conversation given to the resident',
+  'follow-up-done': 'Follow-up marked done (contact details deleted)',
+  'contact-details-expired': 'Follow-up contact details deleted after the time the network keeps them',
   'conversation-date-corrected': 'Conversation date corrected (the tablet’s clock was wrong)',
   export: 'Export made'
 } as const;

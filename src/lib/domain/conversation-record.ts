@@ -1,3 +1,4 @@
+import type { ContactDeletion } from './contact-retention';
 import type { SharedConversation } from './conversation';
 
 /**
@@ -7,6 +8,8 @@ import type { SharedConversation } from './conversation';
  */
 export interface ConversationRecord {
   conversation: SharedConversation;
+  /** When its follow-up contact details were deleted for good, and why; null while they are kept (issue 13). */
+  contactDeletion: ContactDeletion | null;
   wardName: string;
   organisationName: string | null;
   workerName: string | null;

@@ -80,7 +80,12 @@ export const PushResult = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('push-result'),
   /** Change ids now committed on the server; the device may drop exactly these from its outbox. */
-  acknowledged: z.array(Id)
+  acknowledged: z.array(Id),
+  /**
+   * Changes committed with a part left out, and why (SYNC-SPEC S10: contact details deleted for
+   * good are not set again). Optional, so apps that do not read it are not affected.
+   */
+  notes: z.optional(z.array(z.object({ changeId: z.string(), message: z.string() })))
 });
 export type PushResult = z.infer<typeof PushResult>;
 

@@ -1,4 +1,4 @@
-import { WITHHELD, type Conversation, type SharedConversation } from './conversation';
+import { WITHHELD, type SharedConversation } from './conversation';
 import type { HistoryEntry } from './conversation-history';
 
 /**
@@ -36,8 +36,11 @@ export function maySee(viewer: Viewer, recording: Recording): boolean {
   }
 }
 
-/** The conversation as this viewer may see it, or null when they may not see it at all. */
-export function redactConversation(conversation: Conversation, recording: Recording, viewer: Viewer): SharedConversation | null {
+/**
+ * The conversation as this viewer may see it, or null when they may not see it at all. What the
+ * server holds may already be withheld from everyone (contact details deleted for good, issue 13).
+ */
+export function redactConversation(conversation: SharedConversation, recording: Recording, viewer: Viewer): SharedConversation | null {
   if (!maySee(viewer, recording)) return null;
   if (viewer.role === 'coordinator') return conversation;
   const seesContacts = viewer.role === 'lead' && viewer.seesContacts;

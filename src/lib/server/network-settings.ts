@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CONTACT_RETENTION_MONTHS, ContactRetentionMonths } from '$lib/domain/contact-retention';
 import { Id } from '$lib/domain/id';
 import { dateFieldError, readDateEntry, type DateParts } from '$lib/domain/date-entry';
 import { fieldErrorsFromIssues, type Checked, type FieldError } from '$lib/domain/field-error';
@@ -21,6 +22,7 @@ export const ORGANISATION_FIELD = 'organisation-name';
 export const MAX_PROMPTS = 20;
 export const IDLE_LOCK_FIELD = 'idle-lock-minutes';
 export const MAP_MINIMUM_FIELD = 'map-minimum-conversations';
+export const CONTACT_RETENTION_FIELD = 'contact-retention-months';
 
 /** The id of the n-th prompt input (counting from 0), as the page renders it. */
 export const promptField = (index: number) => `prompt-${index + 1}`;
@@ -125,4 +127,14 @@ export function checkMapMinimum(typed: string): Checked<number> {
   const minimum = Number(text);
   if (minimum < min || minimum > max) return invalid(MAP_MINIMUM_FIELD, `The number of conversations must be between ${min} and ${max}`);
   return { ok: true, value: minimum };
+}
+
+/** How many months after the conversation follow-up contact details are kept: a whole number in range. */
+export function checkContactRetention(typed: string): Checked<number> {
+  const text = typed.trim();
+  const { min, max } = CONTACT_RETENTION_MONTHS;
+  if (text === '') return invalid(CONTACT_RETENTION_FIELD, 'Enter how many months to keep follow-up contact details');
+  if (!/^[0-9]+$/.test(text)) return invalid(CONTACT_RETENTION_FIELD, `Enter the months as a whole number, like ${CONTACT_RETENTION_MONTHS.default}`);
+  const months = ContactRetentionMonths.safeParse(Number(text));
+  return months.success ? { ok: true, value: months.data } : invalid(CONTACT_RETENTION_FIELD, `The months must be between ${min} and ${max} (5 years)`);
 }

@@ -6,6 +6,7 @@ import { pagePerson } from '$lib/server/auth/guard';
 import { OrganisationNameTakenError } from '$lib/server/store';
 import {
   checkAccessSettings,
+  checkContactRetention,
   checkEventId,
   checkMapMinimum,
   checkNewEvent,
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     idleLockMinutes,
     leadsSeeContacts,
     mapMinimumConversations: await locals.store.mapMinimumConversations(reference.network.id),
+    contactRetentionMonths: await locals.store.retention.contactRetentionMonths(reference.network.id),
     prompts: reference.prompts,
     events: reference.events,
     organisations: reference.organisations
@@ -58,6 +60,17 @@ export const actions: Actions = {
     await locals.store.setMapMinimumConversations(caller.network.id, checked.value);
     await audit(locals.store, caller, 'settings-changed', 'Ward map', { minimumConversations: checked.value });
     return { section: 'map' as const, saved: 'Ward map saved.' };
+  },
+
+  contactRetention: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const form = await readForm(request);
+    const typed = text(form, 'contactRetentionMonths');
+    const checked = checkContactRetention(typed);
+    if (!checked.ok) return fail(400, { section: 'retention' as const, errors: checked.errors, values: { contactRetentionMonths: typed.slice(0, 20) } });
+    await locals.store.retention.setContactRetentionMonths(caller.network.id, checked.value);
+    await audit(locals.store, caller, 'settings-changed', 'Follow-up contact details', { months: checked.value });
+    return { section: 'retention' as const, saved: 'Follow-up contact details saved.' };
   },
 
   privacyNotice: async ({ request, locals }) => {

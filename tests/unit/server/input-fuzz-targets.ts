@@ -177,6 +177,8 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     { name: 'enrol', calls: () => jsonCall(enrol, '/api/enrol', {}, { code: 'ABCD-EFGH-JKMN', appVersion: '1.0' }) },
     { name: 'settings › access', calls: () => formCall(settings, '/settings', 'access', coordinator, { idleLockMinutes: '10', leadsSeeContacts: 'on' }) },
     { name: 'settings › ward map', calls: () => formCall(settings, '/settings', 'mapMinimum', coordinator, { mapMinimumConversations: '5' }) },
+    { name: 'settings › follow-up contact details', calls: () => formCall(settings, '/settings', 'contactRetention', coordinator, { contactRetentionMonths: '12' }) },
+    { name: 'records › follow-up done', calls: () => formCall(records, '/records', 'followUpDone', coordinator, { conversationId: '01900000-0000-7000-8000-000000000099' }) },
     { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
     {
       name: 'settings › prompts',

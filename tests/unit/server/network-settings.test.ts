@@ -4,6 +4,7 @@ import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
 import {
   MAX_PROMPTS,
   checkEventId,
+  checkContactRetention,
   checkMapMinimum,
   checkNewEvent,
   checkPrivacyNotice,
@@ -165,5 +166,28 @@ describe('checkMapMinimum', () => {
     ['99999999999999999999', 'The number of conversations must be between 1 and 100']
   ])('refuses %j in plain words, naming the field', (typed, message) => {
     expect(checkMapMinimum(typed)).toEqual({ ok: false, errors: [{ field: 'map-minimum-conversations', message }] });
+  });
+});
+
+describe('checkContactRetention (issue 13)', () => {
+  it.each([
+    ['12', 12],
+    [' 1 ', 1],
+    ['60', 60],
+    ['024', 24]
+  ])('keeps %j as %d months', (typed, months) => {
+    expect(checkContactRetention(typed)).toEqual({ ok: true, value: months });
+  });
+
+  it.each([
+    ['', 'Enter how many months to keep follow-up contact details'],
+    ['twelve', 'Enter the months as a whole number, like 12'],
+    ['1.5', 'Enter the months as a whole number, like 12'],
+    ['-3', 'Enter the months as a whole number, like 12'],
+    ['0', 'The months must be between 1 and 60 (5 years)'],
+    ['61', 'The months must be between 1 and 60 (5 years)'],
+    ['99999999999999999999', 'The months must be between 1 and 60 (5 years)']
+  ])('refuses %j in plain words, naming the field', (typed, message) => {
+    expect(checkContactRetention(typed)).toEqual({ ok: false, errors: [{ field: 'contact-retention-months', message }] });
   });
 });

@@ -139,6 +139,7 @@ export function describeRecordsContract(kind: string, openEmptyStore: () => Prom
       const [found] = await all(lead());
       expect(found).toEqual({
         conversation: expect.objectContaining({ id: conversation.id, peopleCount: 3 }),
+        contactDeletion: null,
         wardName: 'Headingley & Hyde Park',
         organisationName: 'Armley Community Centre',
         workerName: 'Amina',

@@ -1,3 +1,4 @@
+import { mayMarkFollowUpDone } from '$lib/domain/contact-retention';
 import { formatRecordsPosition, RECORDS_PAGE_SIZE, type ConversationRecord, type RecordsPosition } from '$lib/domain/conversation-record';
 import type { PersonCaller } from '../auth/guard';
 import { viewerOf } from '../auth/viewer';
@@ -14,6 +15,8 @@ export interface RecordsView {
   organisationName: string | null;
   /** Whether the viewer may read equality answers at all (a coordinator). */
   seesEquality: boolean;
+  /** Whether the viewer may mark a follow-up done, deleting its contact details (issue 13). */
+  marksFollowUpDone: boolean;
 }
 
 /** A page of the conversations the caller may see, newest first, as they may see them. */
@@ -28,6 +31,7 @@ export async function recordsView(store: Store, caller: PersonCaller, before: Re
     older: page.older ? formatRecordsPosition(page.older) : null,
     newest: before === null,
     organisationName: viewer.role === 'lead' ? (reference?.organisations.find((o) => o.id === viewer.organisationId)?.name ?? 'your organisation') : null,
-    seesEquality: viewer.role === 'coordinator'
+    seesEquality: viewer.role === 'coordinator',
+    marksFollowUpDone: mayMarkFollowUpDone(viewer)
   };
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import * as z from 'zod/mini';
 import { ConversationFields, saysSomething, type Conversation } from '$lib/domain/conversation';
 import { fieldErrorsFromIssues, type Checked } from '$lib/domain/field-error';
 import type { Theme } from '$lib/domain/theme';
@@ -42,14 +43,15 @@ export function recordCopyGiven(store: Store, caller: PersonCaller, id: string):
 }
 
 /** The fields a correction may change: what was said, its quotes, themes and how many took part. */
-export type Correction = Pick<ConversationFields, 'answers' | 'quotes' | 'themeIds' | 'peopleCount'>;
+const CorrectionFields = z.pick(ConversationFields, { answers: true, quotes: true, themeIds: true, peopleCount: true });
+export type Correction = z.infer<typeof CorrectionFields>;
 
 /**
  * Reads the correction form: an answer per prompt asked (`answer-0`…), each quote's words and
  * consent (`quote-0`, `quote-0-consent`; a quote emptied is removed), the themes and the number
  * of people. Checked as a conversation is, so a correction never saves what a tablet could not.
  */
-export function readCorrection(form: FormData, current: Conversation): Checked<Correction> {
+export function readCorrection(form: FormData, current: Pick<Conversation, 'answers' | 'quotes'>): Checked<Correction> {
   const correction: Correction = {
     answers: current.answers.map((answer, i) => ({ ...answer, text: textFrom(form, `answer-${i}`) })),
     quotes: current.quotes.flatMap((quote, i) => {
@@ -59,7 +61,7 @@ export function readCorrection(form: FormData, current: Conversation): Checked<C
     themeIds: form.getAll('themeIds').filter((value): value is string => typeof value === 'string'),
     peopleCount: Number(textFrom(form, 'peopleCount').trim() || NaN)
   };
-  const checked = ConversationFields.safeParse({ ...current, ...correction });
+  const checked = CorrectionFields.safeParse(correction);
   if (!checked.success) {
     const fieldOf = (path: PropertyKey[]) => {
       if (path[0] === 'answers') return `answer-${String(path[1] ?? 0)}`;
@@ -79,7 +81,7 @@ export function readCorrection(form: FormData, current: Conversation): Checked<C
 export async function correctAtRequest(store: Store, caller: PersonCaller, id: string, form: FormData): Promise<Checked<true>> {
   const found = await store.residentRequests.find(caller.network.id, id);
   if (!found || found.erasedAt) return { ok: false, errors: [{ field: 'answer-0', message: 'This conversation has been erased, so it cannot be corrected.' }] };
-  const read = readCorrection(form, found.record.conversation as Conversation);
+  const read = readCorrection(form, found.record.conversation);
   if (!read.ok) return read;
   const person = actorOf(caller) as ReturnType<typeof actorOf> & { id: string };
   try {

@@ -4,13 +4,18 @@ import type { PullResult, PulledConversation } from '$lib/domain/protocol';
 import { redactConversation, redactHistoryEntry, type Viewer } from '$lib/domain/redaction';
 import type { SqlClient } from './sql-database';
 
-/** A stored conversation as the domain names it, contact details joined back in. */
+/**
+ * A stored conversation as the domain names it, contact details joined back in. Contact details
+ * deleted for good (retention or the follow-up done, issue 13) read as withheld, from everyone:
+ * nobody can read them any more, and an edit that leaves them alone keeps them so.
+ */
 export const CONVERSATION_SELECT = `
   select c.id::text as id, c.ward_code as "wardCode",
          to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt",
          c.event_id::text as "eventId", c.organisation_id::text as "organisationId", c.answers, c.quotes, c.theme_ids::text[] as "themeIds",
          c.people_count as "peopleCount", c.equality,
-         case when c.follow_up_wanted then jsonb_build_object('wanted', true, 'contact', f.contact)
+         case when c.follow_up_wanted and f.contact is not null then jsonb_build_object('wanted', true, 'contact', f.contact)
+              when c.follow_up_wanted then jsonb_build_object('wanted', true, 'withheld', true)
               else jsonb_build_object('wanted', false) end as "followUp",
          c.consent_to_record as "consentToRecord"
     from conversations c left join follow_up_contacts f on f.conversation_id = c.id`;

@@ -1,10 +1,12 @@
-import type { Conversation } from '$lib/domain/conversation';
+import type { ContactDeletion } from '$lib/domain/contact-retention';
+import type { SharedConversation } from '$lib/domain/conversation';
 import type { ConversationRecord, ConversationRecordsPage, RecordsPosition } from '$lib/domain/conversation-record';
 import { redactConversation, type Viewer } from '$lib/domain/redaction';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import type { SqlClient } from './sql-database';
 
-export type RecordRow = Conversation & {
+export type RecordRow = SharedConversation & {
+  contactDeletion: ContactDeletion | null;
   workerId: string | null;
   position: string;
   wardName: string | null;
@@ -36,19 +38,23 @@ export const RECORD_SELECT = `${CONVERSATION_SELECT.replace(
   'select ',
   `select c.worker_id::text as "workerId",
           to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || c.id::text as "position",
+          case when c.contact_deleted_at is null then null else jsonb_build_object(
+            'at', to_char(c.contact_deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+            'reason', c.contact_deleted_reason, 'byName', dp.name) end as "contactDeletion",
           w.name as "wardName", o.name as "organisationName", wk.name as "workerName", e.name as "eventName",
           array(select t.name from themes t where t.network_id = c.network_id and t.id = any(c.theme_ids) order by t.position) as "themeNames", `
 )}
   left join wards w on w.network_id = c.network_id and w.code = c.ward_code
   left join organisations o on o.id = c.organisation_id
   left join workers wk on wk.id = c.worker_id
-  left join listening_events e on e.id = c.event_id`;
+  left join listening_events e on e.id = c.event_id
+  left join people dp on dp.id = c.follow_up_done_by`;
 
 /** A row of RECORD_SELECT as `viewer` may read it; null when they may not. */
 export function recordFor(row: RecordRow, viewer: Viewer): ConversationRecord | null {
-  const { workerId, position: _, wardName, organisationName, workerName, eventName, themeNames, ...conversation } = row;
+  const { workerId, position: _, contactDeletion, wardName, organisationName, workerName, eventName, themeNames, ...conversation } = row;
   const shared = redactConversation(conversation, { organisationId: conversation.organisationId ?? null, workerId }, viewer);
-  return shared && { conversation: shared, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames };
+  return shared && { conversation: shared, contactDeletion, wardName: wardName ?? conversation.wardCode, organisationName, workerName, eventName, themeNames };
 }
 
 /**

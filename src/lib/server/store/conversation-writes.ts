@@ -1,3 +1,4 @@
+import { CONTACT_DELETED_NOTE } from '$lib/domain/contact-retention';
 import type { Conversation } from '$lib/domain/conversation';
 import { mergeUpdate, type FieldStamps } from '$lib/domain/field-merge';
 import type { Change } from '$lib/domain/protocol';
@@ -5,7 +6,7 @@ import { CONVERSATION_SELECT } from './conversation-reads';
 import { UnknownReferenceError } from './errors';
 import { refuseOutOfScope, refuseUnknownReferences } from './reference-checks';
 import type { SqlClient, SqlDatabase } from './sql-database';
-import type { ChangeBatch } from './store';
+import type { ChangeBatch, ChangeNote } from './store';
 
 type Create = Extract<Change, { op: 'create' }>;
 type Update = Extract<Change, { op: 'update' }>;
@@ -15,21 +16,25 @@ type Delete = Extract<Change, { op: 'delete' }>;
  * Applies a pushed batch in one transaction, in order (SYNC-SPEC S2, S3). Creates are idempotent
  * by conversation id and go in as one statement per run; updates and deletes are idempotent by
  * change id and merge field by field (S5). A deleted conversation stays deleted (S6). Every
- * conversation changed gets the network's next sequence number, for pull (S4).
+ * conversation changed gets the network's next sequence number, for pull (S4). Contact details
+ * deleted for good stay deleted (S10): an edit carrying them is applied without them, and noted.
  */
-export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<void> {
-  if (batch.changes.length === 0) return;
+export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<ChangeNote[]> {
+  if (batch.changes.length === 0) return [];
+  const notes: ChangeNote[] = [];
   await db.transaction(async (tx) => {
+    notes.length = 0; // a transaction retried from the start notes afresh
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
     await refuseOutOfScope(tx, batch);
     const nextSeq = await takeSequenceNumbers(tx, batch.networkId, batch.changes.length);
     for (const run of runsOfCreates(batch.changes)) {
       if (Array.isArray(run)) await insertConversations(tx, batch, run.map((create) => ({ create, seq: nextSeq() })));
       else if (await alreadyApplied(tx, run.changeId)) nextSeq();
-      else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq());
+      else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq(), notes);
       else await deleteConversation(tx, batch, run, nextSeq());
     }
   });
+  return notes;
 }
 
 /**
@@ -94,17 +99,19 @@ async function recordApplied(tx: SqlClient, change: Update | Delete) {
   await tx.query('insert into applied_changes (change_id, conversation_id) values ($1, $2)', [change.changeId, change.conversationId]);
 }
 
-async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Update, seq: string) {
-  const [target] = await tx.query<{ deleted: boolean; equalityWithdrawn: boolean; revision: number; stamps: FieldStamps }>(
-    `select deleted_at is not null as deleted, equality_withdrawn_at is not null as "equalityWithdrawn", revision, field_stamps as stamps
+async function updateConversation(tx: SqlClient, batch: ChangeBatch, original: Update, seq: string, notes: ChangeNote[]) {
+  const [target] = await tx.query<{ deleted: boolean; equalityWithdrawn: boolean; revision: number; stamps: FieldStamps; contactDeleted: boolean }>(
+    `select deleted_at is not null as deleted, equality_withdrawn_at is not null as "equalityWithdrawn", revision,
+            field_stamps as stamps, contact_deleted_at is not null as "contactDeleted"
        from conversations where id = $1 and network_id = $2 for update`,
-    [update.conversationId, batch.networkId]
+    [original.conversationId, batch.networkId]
   );
   if (!target) {
     throw new UnknownReferenceError([
-      { changeId: update.changeId, message: `Conversation ${update.conversationId} does not exist, so it cannot be changed.` }
+      { changeId: original.changeId, message: `Conversation ${original.conversationId} does not exist, so it cannot be changed.` }
     ]);
   }
+  const update = target.contactDeleted ? withoutFollowUp(original, notes) : original;
   if (!target.deleted) {
     const [current] = await tx.query<Conversation>(`${CONVERSATION_SELECT} where c.id = $1`, [update.conversationId]);
     // Equality answers the resident withdrew stay withdrawn, whatever a tablet edited offline.
@@ -126,6 +133,18 @@ async function updateConversation(tx: SqlClient, batch: ChangeBatch, update: Upd
     }
   }
   await recordApplied(tx, update);
+}
+
+/**
+ * Once a conversation's contact details were deleted (retention, or the follow-up done), no edit
+ * sets its follow-up again: a tablet edits offline against the copy it had, and could otherwise
+ * revive what was deleted (SYNC-SPEC S10). The rest of the edit applies; the tablet is told.
+ */
+function withoutFollowUp(update: Update, notes: ChangeNote[]): Update {
+  if (update.fields.followUp === undefined) return update;
+  const { followUp: _, ...fields } = update.fields;
+  notes.push({ changeId: update.changeId, message: CONTACT_DELETED_NOTE });
+  return { ...update, fields };
 }
 
 /** Writes a conversation's fields, revision, stamps and sequence number in one statement. */

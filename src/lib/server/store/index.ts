@@ -4,7 +4,7 @@ import { openPostgresDatabase } from './postgres-database';
 import { createSqlStore } from './sql-store';
 import type { Store } from './store';
 
-export type { Store, AccountStore, DeviceStore, WorkerStore, AuditStore } from './store';
+export type { Store, AccountStore, DeviceStore, WorkerStore, AuditStore, RetentionStore, ChangeNote } from './store';
 export type { BoundaryImportCounts, WardJsonBatches } from './boundary-import';
 export { DataDirInUseError } from './data-dir-lock';
 export {

@@ -3,6 +3,7 @@ import * as auditQueries from './audit-queries';
 import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
+import * as retentionQueries from './retention-queries';
 import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
 import { conversationRecords } from './conversation-records-query';
@@ -25,6 +26,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     workers: bindDatabase(db, workerQueries),
     audit: bindDatabase(db, auditQueries),
     residentRequests: bindDatabase(db, residentRequests),
+    retention: bindDatabase(db, retentionQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -18,6 +18,7 @@ import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
+import type * as retentionQueries from './retention-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -26,6 +27,12 @@ export interface ChangeBatch {
   deviceId: string;
   organisationId: string;
   changes: Change[];
+}
+
+/** A change applied with part of it left out, and why (the push answer's `notes`, SYNC-SPEC S10). */
+export interface ChangeNote {
+  changeId: string;
+  message: string;
 }
 
 /** People, sessions, invitation and reset links, sign-in failures and rate limits. */
@@ -38,6 +45,8 @@ export type WorkerStore = BoundQueries<typeof workerQueries>;
 export type AuditStore = BoundQueries<typeof auditQueries>;
 /** A resident's requests about their conversation: read, erase, withdraw equality answers, correct, copy. */
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
+/** How long follow-up contact details are kept, and deleting them (issue 13). */
+export type RetentionStore = BoundQueries<typeof retentionQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -47,6 +56,7 @@ export interface Store {
   readonly workers: WorkerStore;
   readonly audit: AuditStore;
   readonly residentRequests: ResidentRequestStore;
+  readonly retention: RetentionStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
@@ -76,7 +86,7 @@ export interface Store {
    * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a
    * ward, theme, prompt, event or conversation that is not the network's.
    */
-  applyChanges(batch: ChangeBatch): Promise<void>;
+  applyChanges(batch: ChangeBatch): Promise<ChangeNote[]>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
   pull(scope: WorkerPullScope, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
