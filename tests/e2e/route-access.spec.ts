@@ -33,6 +33,8 @@ const DEVICE_PAGE = { anonymous: 'enrol', revoked: 'ok', device: 'ok', staff: 'f
 const PEOPLE_PAGE = { anonymous: 'sign-in', revoked: 'forbidden', device: 'forbidden', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
 const MANAGERS_PAGE = { ...PEOPLE_PAGE, staff: 'forbidden' } as const;
 const COORDINATOR_PAGE = { ...MANAGERS_PAGE, lead: 'forbidden' } as const;
+/** Equality-monitoring totals: coordinators and anchor staff, not organisation leads (docs/ROLES.md). */
+const EQUALITY_TOTALS_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
 const SIGNED_IN_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
 const PEOPLE_API = { ...SIGNED_IN_API, device: 'forbidden' } as const;
 const COORDINATOR_API = { ...PEOPLE_API, staff: 'forbidden', lead: 'forbidden' } as const;
@@ -67,6 +69,7 @@ const PAGES: Record<string, PageEntry> = {
   '/map': { page: PEOPLE_PAGE },
   '/wards': { page: PEOPLE_PAGE },
   '/wards/[code]': { page: PEOPLE_PAGE },
+  '/who-we-heard-from': { page: EQUALITY_TOTALS_PAGE },
   '/account': { page: PEOPLE_PAGE, actions: { signOut: 'as-page', signOutEverywhere: 'as-page', changePassword: 'as-page' } },
   '/records': { page: MANAGERS_PAGE, actions: { followUpDone: 'as-page' } },
   '/settings/workers': { page: MANAGERS_PAGE, actions: { add: 'as-page', setPin: 'as-page', remove: 'as-page' } },
@@ -74,7 +77,7 @@ const PAGES: Record<string, PageEntry> = {
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'mapMinimum', 'contactRetention', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {
@@ -187,6 +190,7 @@ function formBody(seeded: SeededNetwork): string {
     privacyNotice: 'Changed by a request that should have been refused.',
     idleLockMinutes: '5',
     mapMinimumConversations: '7',
+    suppressionThreshold: '7',
     date: '2026-12-01',
     place: 'Nowhere',
     promptText: 'Changed?',

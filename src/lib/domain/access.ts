@@ -20,6 +20,11 @@ export const PEOPLE = ['coordinator', 'lead', 'staff'] as const satisfies readon
 export const MANAGERS = ['coordinator', 'lead'] as const satisfies readonly Admit[];
 export const COORDINATOR = ['coordinator'] as const satisfies readonly Admit[];
 export const DEVICE = ['device'] as const satisfies readonly Admit[];
+/**
+ * Equality-monitoring totals ("Who we heard from"): coordinators and anchor staff, never
+ * organisation leads, who sit closest to individual conversations (docs/ROLES.md).
+ */
+export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 
@@ -44,6 +49,7 @@ export const PAGE_ACCESS = {
   '/map': PEOPLE,
   '/wards': PEOPLE,
   '/wards/[code]': PEOPLE,
+  '/who-we-heard-from': EQUALITY_TOTALS_READERS,
   '/account': PEOPLE,
   '/records': MANAGERS,
   '/settings/workers': MANAGERS,

@@ -8,6 +8,7 @@ import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/d
 import { Organisation } from '$lib/domain/organisation';
 import { PromptText } from '$lib/domain/prompt';
 import { MINIMUM_CONVERSATIONS } from '$lib/domain/ward-map';
+import { SUPPRESSION_THRESHOLD, SuppressionThreshold } from '$lib/domain/suppression';
 
 /**
  * Checks what a coordinator types on the network settings page. Each function returns the value
@@ -23,6 +24,7 @@ export const MAX_PROMPTS = 20;
 export const IDLE_LOCK_FIELD = 'idle-lock-minutes';
 export const MAP_MINIMUM_FIELD = 'map-minimum-conversations';
 export const CONTACT_RETENTION_FIELD = 'contact-retention-months';
+export const SUPPRESSION_THRESHOLD_FIELD = 'suppression-threshold';
 
 /** The id of the n-th prompt input (counting from 0), as the page renders it. */
 export const promptField = (index: number) => `prompt-${index + 1}`;
@@ -137,4 +139,17 @@ export function checkContactRetention(typed: string): Checked<number> {
   if (!/^[0-9]+$/.test(text)) return invalid(CONTACT_RETENTION_FIELD, `Enter the months as a whole number, like ${CONTACT_RETENTION_MONTHS.default}`);
   const months = ContactRetentionMonths.safeParse(Number(text));
   return months.success ? { ok: true, value: months.data } : invalid(CONTACT_RETENTION_FIELD, `The months must be between ${min} and ${max} (5 years)`);
+}
+
+/** The smallest count of equality answers that may be shown: a whole number from 5 (never lower) to 100. */
+export function checkSuppressionThreshold(typed: string): Checked<number> {
+  const text = typed.trim();
+  const { min, max } = SUPPRESSION_THRESHOLD;
+  if (text === '') return invalid(SUPPRESSION_THRESHOLD_FIELD, 'Enter the smallest number of people a figure may show');
+  if (!/^[0-9]+$/.test(text)) {
+    return invalid(SUPPRESSION_THRESHOLD_FIELD, `Enter the number as a whole number, like ${SUPPRESSION_THRESHOLD.default}`);
+  }
+  const threshold = SuppressionThreshold.safeParse(Number(text));
+  if (!threshold.success) return invalid(SUPPRESSION_THRESHOLD_FIELD, `The number must be between ${min} and ${max}`);
+  return { ok: true, value: threshold.data };
 }

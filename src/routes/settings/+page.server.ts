@@ -14,6 +14,7 @@ import {
   checkOrganisationId,
   checkPrivacyNotice,
   checkPrompts,
+  checkSuppressionThreshold,
   ORGANISATION_FIELD
 } from '$lib/server/network-settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     leadsSeeContacts,
     mapMinimumConversations: await locals.store.mapMinimumConversations(reference.network.id),
     contactRetentionMonths: await locals.store.retention.contactRetentionMonths(reference.network.id),
+    suppressionThreshold: await locals.store.suppressionThreshold(reference.network.id),
     prompts: reference.prompts,
     events: reference.events,
     organisations: reference.organisations
@@ -71,6 +73,16 @@ export const actions: Actions = {
     await locals.store.retention.setContactRetentionMonths(caller.network.id, checked.value);
     await audit(locals.store, caller, 'settings-changed', 'Follow-up contact details', { months: checked.value });
     return { section: 'retention' as const, saved: 'Follow-up contact details saved.' };
+  },
+  smallCounts: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const form = await readForm(request);
+    const typed = text(form, 'suppressionThreshold');
+    const checked = checkSuppressionThreshold(typed);
+    if (!checked.ok) return fail(400, { section: 'smallCounts' as const, errors: checked.errors, values: { suppressionThreshold: typed.slice(0, 20) } });
+    await locals.store.setSuppressionThreshold(caller.network.id, checked.value);
+    await audit(locals.store, caller, 'settings-changed', 'Small counts', { threshold: checked.value });
+    return { section: 'smallCounts' as const, saved: 'Small counts saved.' };
   },
 
   privacyNotice: async ({ request, locals }) => {

@@ -20,6 +20,7 @@ import * as people from '../../../src/routes/settings/people/+page.server';
 import * as workers from '../../../src/routes/settings/workers/+page.server';
 import * as signIn from '../../../src/routes/sign-in/+page.server';
 import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
+import * as whoWeHeardFrom from '../../../src/routes/who-we-heard-from/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
 import type { RouteCall, RouteModule } from '../../support/route-harness';
@@ -179,6 +180,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     { name: 'settings › ward map', calls: () => formCall(settings, '/settings', 'mapMinimum', coordinator, { mapMinimumConversations: '5' }) },
     { name: 'settings › follow-up contact details', calls: () => formCall(settings, '/settings', 'contactRetention', coordinator, { contactRetentionMonths: '12' }) },
     { name: 'records › follow-up done', calls: () => formCall(records, '/records', 'followUpDone', coordinator, { conversationId: '01900000-0000-7000-8000-000000000099' }) },
+    { name: 'settings › small counts', calls: () => formCall(settings, '/settings', 'smallCounts', coordinator, { suppressionThreshold: '10' }) },
     { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
     {
       name: 'settings › prompts',
@@ -266,7 +268,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
         )
     },
     {
-      name: 'pages and API reads with a query string (audit, records, map, workers)',
+      name: 'pages and API reads with a query string (audit, records, map, workers, who we heard from)',
       calls: () =>
         fc
           .tuple(
@@ -274,7 +276,8 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
               { module: audit, routeId: '/audit', names: ['action', 'who', 'from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'before'] },
               { module: records, routeId: '/records', names: ['older'] },
               { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
-              { module: workers, routeId: '/settings/workers', names: ['organisation'] }
+              { module: workers, routeId: '/settings/workers', names: ['organisation'] },
+              { module: whoWeHeardFrom, routeId: '/who-we-heard-from', names: ['scope', 'breakdown'] }
             ),
             fc.array(hostileString, { minLength: 9, maxLength: 9 })
           )

@@ -8,7 +8,8 @@ import {
   checkMapMinimum,
   checkNewEvent,
   checkPrivacyNotice,
-  checkPrompts
+  checkPrompts,
+  checkSuppressionThreshold
 } from '../../../src/lib/server/network-settings';
 
 const [love, change] = DEFAULT_PROMPTS;
@@ -189,5 +190,29 @@ describe('checkContactRetention (issue 13)', () => {
     ['99999999999999999999', 'The months must be between 1 and 60 (5 years)']
   ])('refuses %j in plain words, naming the field', (typed, message) => {
     expect(checkContactRetention(typed)).toEqual({ ok: false, errors: [{ field: 'contact-retention-months', message }] });
+  });
+});
+
+describe('checkSuppressionThreshold', () => {
+  it.each([
+    ['10', 10],
+    [' 5 ', 5],
+    ['100', 100],
+    ['012', 12]
+  ])('keeps %j as a threshold of %d', (typed, threshold) => {
+    expect(checkSuppressionThreshold(typed)).toEqual({ ok: true, value: threshold });
+  });
+
+  it.each([
+    ['', 'Enter the smallest number of people a figure may show'],
+    ['ten', 'Enter the number as a whole number, like 10'],
+    ['7.5', 'Enter the number as a whole number, like 10'],
+    ['-10', 'Enter the number as a whole number, like 10'],
+    ['4', 'The number must be between 5 and 100'],
+    ['0', 'The number must be between 5 and 100'],
+    ['101', 'The number must be between 5 and 100'],
+    ['99999999999999999999', 'The number must be between 5 and 100']
+  ])('refuses %j in plain words, naming the field', (typed, message) => {
+    expect(checkSuppressionThreshold(typed)).toEqual({ ok: false, errors: [{ field: 'suppression-threshold', message }] });
   });
 });

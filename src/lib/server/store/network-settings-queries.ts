@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { ListeningEvent } from '$lib/domain/listening-event';
 import type { Organisation } from '$lib/domain/organisation';
 import { MINIMUM_CONVERSATIONS } from '$lib/domain/ward-map';
+import { SUPPRESSION_THRESHOLD } from '$lib/domain/suppression';
 import { OrganisationNameTakenError } from './errors';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
@@ -31,6 +32,16 @@ export async function mapMinimumConversations(db: SqlClient, networkId: string):
 
 export async function setMapMinimumConversations(db: SqlDatabase, networkId: string, minimum: number): Promise<void> {
   await db.query('update networks set map_minimum_conversations = $2 where id = $1', [networkId, minimum]);
+}
+
+/** Counts of equality-monitoring answers below this are hidden (SUPPRESSION_THRESHOLD). */
+export async function suppressionThreshold(db: SqlClient, networkId: string): Promise<number> {
+  const [row] = await db.query<{ threshold: number }>('select suppression_threshold as threshold from networks where id = $1', [networkId]);
+  return row?.threshold ?? SUPPRESSION_THRESHOLD.default;
+}
+
+export async function setSuppressionThreshold(db: SqlDatabase, networkId: string, threshold: number): Promise<void> {
+  await db.query('update networks set suppression_threshold = $2 where id = $1', [networkId, threshold]);
 }
 
 /**

@@ -17,6 +17,7 @@ import * as indicators from './ward-indicator-queries';
 import { wardPage } from './ward-page-query';
 import { wardMapFigures, wardMapVersion } from './ward-map-query';
 import { wardThemeCounts } from './ward-summary-query';
+import { equalityAnswerCounts } from './equality-totals-query';
 
 export function createSqlStore(db: SqlDatabase): Store {
   return {
@@ -37,6 +38,9 @@ export function createSqlStore(db: SqlDatabase): Store {
     setPrivacyNotice: (networkId, text) => settings.setPrivacyNotice(db, networkId, text),
     mapMinimumConversations: (networkId) => settings.mapMinimumConversations(db, networkId),
     setMapMinimumConversations: (networkId, minimum) => settings.setMapMinimumConversations(db, networkId, minimum),
+    suppressionThreshold: (networkId) => settings.suppressionThreshold(db, networkId),
+    setSuppressionThreshold: (networkId, threshold) => settings.setSuppressionThreshold(db, networkId, threshold),
+    equalityAnswerCounts: (networkId, scope, breakdown) => equalityAnswerCounts(db, networkId, scope, breakdown),
     replacePrompts: (networkId, prompts) => settings.replacePrompts(db, networkId, prompts),
     addEvent: (networkId, event) => settings.addEvent(db, networkId, event),
     archiveEvent: (networkId, eventId) => settings.archiveEvent(db, networkId, eventId),

@@ -11,6 +11,7 @@ import type { Viewer } from '$lib/domain/redaction';
 import type { NewWardIndicator, WardIndicator, WardIndicatorStanding } from '$lib/domain/ward-indicator';
 import type { WardPageData } from '$lib/domain/ward-page';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import type { Breakdown, EqualityAnswerCounts, EqualityScope } from '$lib/domain/equality-totals';
 import type { MapFilters, MapIndicator, WardFigures } from '$lib/domain/ward-map';
 import type * as accountQueries from './account-queries';
 import type * as auditQueries from './audit-queries';
@@ -75,6 +76,15 @@ export interface Store {
   /** How many conversations a ward needs before the map shows its share; 5 until a coordinator sets it. */
   mapMinimumConversations(networkId: string): Promise<number>;
   setMapMinimumConversations(networkId: string, minimum: number): Promise<void>;
+  /** Counts of equality-monitoring answers below this are hidden; 10 until a coordinator sets it. */
+  suppressionThreshold(networkId: string): Promise<number>;
+  setSuppressionThreshold(networkId: string, threshold: number): Promise<void>;
+  /**
+   * How many live conversations in the scope gave each answer to each equality question, per
+   * group of the breakdown, and each group's conversations: counted in SQL, so no individual
+   * answer leaves the database. Only for `equalityTotals`, which hides the small counts.
+   */
+  equalityAnswerCounts(networkId: string, scope: EqualityScope, breakdown: Breakdown): Promise<EqualityAnswerCounts>;
   replacePrompts(networkId: string, prompts: { id?: string; text: string }[]): Promise<void>;
   addEvent(networkId: string, event: Omit<ListeningEvent, 'id'>): Promise<ListeningEvent>;
   archiveEvent(networkId: string, eventId: string): Promise<void>;
