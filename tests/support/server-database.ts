@@ -61,3 +61,18 @@ export async function snapshotDatabase(server: AppServer): Promise<Record<string
     return snapshot;
   });
 }
+
+/** The tables of the server's database with `text` anywhere in a row (any column, any case). */
+export async function tablesHolding(server: AppServer, text: string): Promise<string[]> {
+  return withServerSql(server, async (sql) => {
+    const tables = await sql.query<{ name: string }>(
+      `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`
+    );
+    const found: string[] = [];
+    for (const { name } of tables) {
+      const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from "${name}" t where strpos(lower(t::text), lower($1)) > 0`, [text]);
+      if (row.n > 0) found.push(name);
+    }
+    return found;
+  });
+}
