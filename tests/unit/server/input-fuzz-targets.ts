@@ -5,6 +5,8 @@ import * as account from '../../../src/routes/account/+page.server';
 import * as map from '../../../src/routes/api/map/+server';
 import * as audit from '../../../src/routes/audit/+page.server';
 import * as records from '../../../src/routes/records/+page.server';
+import * as residentRequest from '../../../src/routes/requests/[id]/+page.server';
+import * as correction from '../../../src/routes/requests/[id]/correct/+page.server';
 import * as boundaries from '../../../src/routes/api/boundaries/+server';
 import * as history from '../../../src/routes/api/conversations/[id]/history/+server';
 import * as enrol from '../../../src/routes/api/enrol/+server';
@@ -156,6 +158,22 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
           params: { id },
           cookies: tablet
         }))
+    },
+    {
+      name: 'a resident’s request page',
+      calls: () => hostileString.map((id) => ({ module: residentRequest, routeId: '/requests/[id]', path: '/requests/x', params: { id }, cookies: coordinator }))
+    },
+    {
+      name: 'a resident’s request › correct',
+      calls: () =>
+        formCall(
+          correction,
+          '/requests/[id]/correct',
+          'default',
+          coordinator,
+          { 'answer-0': 'The canal', 'answer-1': 'More buses', peopleCount: '2', 'quote-0': 'Jobs', 'quote-0-consent': 'yes' },
+          { id: conversationId }
+        )
     },
     {
       name: 'ward page',
