@@ -4,6 +4,7 @@ import type { Change } from '$lib/domain/protocol';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import { UnknownReferenceError } from './errors';
 import { refuseOutOfScope, refuseUnknownReferences } from './reference-checks';
+import { refuseWrongCodes, withServerCodes } from './reference-code-blocks';
 import type { SqlClient, SqlDatabase } from './sql-database';
 import type { ChangeBatch } from './store';
 
@@ -28,6 +29,8 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
       'update networks set last_seq = last_seq + $2 where id = $1 returning last_seq::text as last',
       [batch.networkId, batch.changes.length]
     );
+    // Under that lock, so no other push's codes are in flight (issue 13).
+    await refuseWrongCodes(tx, batch, batch.changes.filter((change): change is Create => change.op === 'create'));
     let seq = BigInt(last) - BigInt(batch.changes.length);
     const nextSeq = () => String(++seq);
     for (const run of runsOfCreates(batch.changes)) {
@@ -55,18 +58,20 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, run: { cre
   // A conversation created twice in one batch (a retried create queued again) is created once,
   // as a create of one already stored is: idempotent by conversation id (S2).
   const seen = new Set<string>();
-  const creates = run.filter(({ create }) => !seen.has(create.conversation.id) && seen.add(create.conversation.id));
+  const unique = run.filter(({ create }) => !seen.has(create.conversation.id) && seen.add(create.conversation.id));
+  const coded = await withServerCodes(tx, batch.networkId, unique.map(({ create }) => create));
+  const creates = unique.map(({ seq }, i) => ({ create: coded[i], seq }));
   await tx.query(
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,
          "eventId" uuid, "organisationId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int,
-         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, "workerId" uuid, seq bigint)
+         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, "workerId" uuid, seq bigint, "referenceCode" text)
      ), inserted as (
        insert into conversations (id, network_id, ward_code, recorded_at, event_id, organisation_id, answers, quotes,
                                   theme_ids, people_count, equality, follow_up_wanted, consent_to_record, device_id,
-                                  worker_id, seq)
+                                  worker_id, seq, reference_code)
        select id, $2, "wardCode", "recordedAt", "eventId", "organisationId", answers, quotes, "themeIds", "peopleCount", equality,
-              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, "workerId", seq
+              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, "workerId", seq, "referenceCode"
          from incoming
        on conflict (id) do nothing
        returning id

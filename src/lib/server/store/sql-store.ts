@@ -3,6 +3,7 @@ import * as auditQueries from './audit-queries';
 import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
+import * as referenceCodeQueries from './reference-code-queries';
 import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
 import { conversationRecords } from './conversation-records-query';
@@ -23,6 +24,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     devices: bindDatabase(db, deviceQueries),
     workers: bindDatabase(db, workerQueries),
     audit: bindDatabase(db, auditQueries),
+    referenceCodes: bindDatabase(db, referenceCodeQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -17,6 +17,7 @@ import type * as auditQueries from './audit-queries';
 import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
+import type * as referenceCodeQueries from './reference-code-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -33,6 +34,8 @@ export type AccountStore = BoundQueries<typeof accountQueries>;
 export type DeviceStore = BoundQueries<typeof deviceQueries>;
 /** Workers: who records on an organisation's tablets, with their PIN hashes. */
 export type WorkerStore = BoundQueries<typeof workerQueries>;
+/** Residents' reference codes: tablets' code blocks, finding a code, the contact printed on thank-you cards (issue 13). */
+export type ReferenceCodeStore = BoundQueries<typeof referenceCodeQueries>;
 /** Who did what, when; never what residents said. */
 export type AuditStore = BoundQueries<typeof auditQueries>;
 
@@ -43,6 +46,7 @@ export interface Store {
   readonly devices: DeviceStore;
   readonly workers: WorkerStore;
   readonly audit: AuditStore;
+  readonly referenceCodes: ReferenceCodeStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
@@ -83,9 +87,13 @@ export interface Store {
    * One page of the conversations `viewer` may see (the rule of `maySee`, applied in SQL), newest
    * first, starting just older than `page.before`; erased ones never. Each is redacted for the
    * viewer (`redactConversation`) and carries its ward's, organisation's, worker's, event's and
-   * themes' names.
+   * themes' names. With `referenceCode`, only the conversation of that code (issue 13).
    */
-  conversationRecords(networkId: string, viewer: Viewer, page: { before: RecordsPosition | null; limit: number }): Promise<ConversationRecordsPage>;
+  conversationRecords(
+    networkId: string,
+    viewer: Viewer,
+    page: { before: RecordsPosition | null; limit: number; referenceCode?: string | null }
+  ): Promise<ConversationRecordsPage>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
   /**
