@@ -126,7 +126,7 @@ export class DeviceConversations {
     const clock = Instant.safeParse(now.toISOString());
     if (!clock.success) throw new SaveError(clock.error.issues[0].message);
     const saved = await guarded(() =>
-      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts], async () => {
+      this.#db.transaction('rw', [this.#db.conversations, this.#db.outbox, this.#db.repeatChanges, this.#db.drafts, this.#db.settings], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.
         const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
         const stored = await saveConversation(this.#db, conversation, workerId, () => now);

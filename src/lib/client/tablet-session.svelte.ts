@@ -3,6 +3,7 @@ import { compareText } from '$lib/domain/english-text';
 import { ProtocolErrorBody } from '$lib/domain/protocol';
 import { MAX_PIN_ATTEMPTS, pinMatches } from '$lib/domain/worker-pin';
 import type { DeviceDatabase, StoredWorker } from './db/database';
+import { needsMoreCodes } from './db/reference-codes';
 import {
   adoptUnattributed,
   clearPinFailures,
@@ -133,7 +134,8 @@ export class TabletSession {
     if (!this.enrolment) return;
     let response: Response;
     try {
-      response = await this.#fetch('/api/device/roster');
+      // Most of its reference codes used: it asks for a further block (issue 13).
+      response = await this.#fetch(`/api/device/roster${(await needsMoreCodes(this.#db)) ? '?more-codes=1' : ''}`);
     } catch {
       return; // offline: the roster kept here serves
     }

@@ -108,6 +108,7 @@ export interface DeviceSetting {
     | 'idleLockMinutes'
     | 'deviceState'
     | 'session'
+    | 'codeBlocks'
     | `pullCursor:${string}`;
   value: string;
 }

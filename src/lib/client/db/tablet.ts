@@ -1,5 +1,6 @@
 import { EnrolResult, type DeviceRoster, type DeviceStatus } from '$lib/domain/device';
 import type { DeviceDatabase, StoredWorker } from './database';
+import { keepCodeBlocks } from './reference-codes';
 
 /**
  * What an enrolled tablet keeps about itself (issue 10): its enrolment, its organisation's
@@ -21,6 +22,7 @@ export async function saveEnrolment(db: DeviceDatabase, enrolment: EnrolResult):
       { key: 'deviceState', value: 'active' }
     ]);
     await db.settings.delete('unlocked');
+    if (enrolment.codeBlocks) await keepCodeBlocks(db, enrolment.codeBlocks);
   });
 }
 
@@ -56,6 +58,7 @@ export async function storeRoster(db: DeviceDatabase, roster: DeviceRoster, opti
     const unlocked = await getUnlocked(db);
     if (unlocked && !roster.workers.some((worker) => worker.id === unlocked.workerId)) await db.settings.delete('unlocked');
     await dropConversationsOfOthers(db, new Set(roster.workers.map((worker) => worker.id)));
+    if (roster.codeBlocks) await keepCodeBlocks(db, roster.codeBlocks);
   });
 }
 
