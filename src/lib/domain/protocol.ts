@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConversationFields, NewConversation, SharedConversation } from './conversation';
+import { ReferenceCode } from './reference-code';
 import { Id, IdV7 } from './id';
 import { SyncErrorReason } from './sync-error';
 
@@ -80,7 +81,12 @@ export const PushResult = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('push-result'),
   /** Change ids now committed on the server; the device may drop exactly these from its outbox. */
-  acknowledged: z.array(Id)
+  acknowledged: z.array(Id),
+  /**
+   * Issue 13: the reference code of each conversation created in this push without one (the
+   * tablet had none left), by conversation id, so the tablet shows the code the server gave.
+   */
+  referenceCodes: z.optional(z.record(z.string(), ReferenceCode))
 });
 export type PushResult = z.infer<typeof PushResult>;
 

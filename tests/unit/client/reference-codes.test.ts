@@ -74,17 +74,20 @@ describe('reference codes on the tablet (issue 13)', () => {
     expect(await needsMoreCodes(db)).toBe(false);
   });
 
-  it('with no code left, still saves, and learns the code the server gives at the next sync', async () => {
+  it('with no code left, still saves, and learns the code the server gives in its answer to the push', async () => {
     await keepCodeBlocks(db, ['K7M']);
     await db.settings.put({ key: 'codeBlocks', value: JSON.stringify([{ prefix: 'K7M', used: CODES_PER_BLOCK }]) });
     const saved = await saveConversation(db, armley(), seeded.workers.amina.id);
     expect(saved.referenceCode).toBeNull();
     expect(await db.conversations.get(saved.id)).toBeTruthy();
     await pushOutbox({ db, fetch: serverFetch });
-    await pullChanges({ db, fetch: serverFetch, workerId: seeded.workers.amina.id });
     const code = (await db.conversations.get(saved.id))?.referenceCode;
     expect(ReferenceCode.safeParse(code).success).toBe(true);
     expect(blockOf(code!)).not.toBe('K7M');
     expect((await store.conversationsByIds([saved.id]))[0].referenceCode).toBe(code);
+    // What it holds is still its own full copy, not a pulled one with details withheld.
+    expect((await db.conversations.get(saved.id))?.followUp).toEqual(saved.followUp);
+    await pullChanges({ db, fetch: serverFetch, workerId: seeded.workers.amina.id });
+    expect((await db.conversations.get(saved.id))?.referenceCode).toBe(code);
   });
 });

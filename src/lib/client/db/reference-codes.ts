@@ -45,3 +45,20 @@ export async function takeCode(db: DeviceDatabase): Promise<ReferenceCode | null
 export async function needsMoreCodes(db: DeviceDatabase): Promise<boolean> {
   return wantsAnotherBlock(await getCodeBlocks(db));
 }
+
+/**
+ * The codes the server gave conversations this tablet saved without one (it had none left):
+ * each kept on the conversation here, which had none, so My conversations shows it.
+ */
+export async function learnServerCodes(db: DeviceDatabase, codes: Record<string, string>): Promise<void> {
+  const ids = Object.keys(codes);
+  if (ids.length === 0) return;
+  await db.transaction('rw', db.conversations, async () => {
+    await db.conversations
+      .where('id')
+      .anyOf(ids)
+      .modify((conversation) => {
+        conversation.referenceCode ??= codes[conversation.id];
+      });
+  });
+}

@@ -33,10 +33,6 @@ export async function countConversations(db: SqlClient, networkId: string): Prom
   return row.n;
 }
 
-/** The conversation's code came from the tablet: one the server gave must still reach the tablet. */
-const MADE_BY_DEVICE = `exists (select 1 from reference_code_blocks b
-  where b.network_id = c.network_id and b.prefix = left(c.reference_code, 3) and b.device_id is not null)`;
-
 /** Whose conversations a tablet pulls: its worker's, in its organisation. */
 export interface WorkerPullScope {
   networkId: string;
@@ -62,7 +58,7 @@ export async function pullConversations(
   const rows = await db.query<Conversation & { seq: string; revision: number; deleted: boolean; own: boolean }>(
     `${CONVERSATION_SELECT.replace(
       'select ',
-      `select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, (c.revision = 1 and c.device_id = $4::uuid and ${MADE_BY_DEVICE}) as own, `
+      'select c.seq::text as seq, c.revision, c.deleted_at is not null as deleted, (c.revision = 1 and c.device_id = $4::uuid) as own, '
     )}
       where c.worker_id = $5 and c.organisation_id = $6 and c.network_id = $1 and c.seq > $2::bigint
       order by c.seq limit $3`,

@@ -18,9 +18,9 @@ type Delete = Extract<Change, { op: 'delete' }>;
  * change id and merge field by field (S5). A deleted conversation stays deleted (S6). Every
  * conversation changed gets the network's next sequence number, for pull (S4).
  */
-export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<void> {
-  if (batch.changes.length === 0) return;
-  await db.transaction(async (tx) => {
+export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<Record<string, string>> {
+  if (batch.changes.length === 0) return {};
+  return db.transaction(async (tx) => {
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
     await refuseOutOfScope(tx, batch);
     // Taking the batch's block of sequence numbers locks the network row until commit, so
@@ -39,7 +39,20 @@ export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise
       else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq());
       else await deleteConversation(tx, batch, run, nextSeq());
     }
+    return serverGivenCodes(tx, batch.changes);
   });
+}
+
+/** The codes of conversations created in this batch without one, which the server gave (issue 13). */
+async function serverGivenCodes(tx: SqlClient, changes: Change[]): Promise<Record<string, string>> {
+  const uncoded = changes.flatMap((change) => (change.op === 'create' && !change.conversation.referenceCode ? [change.conversation.id] : []));
+  if (uncoded.length === 0) return {};
+  const rows = await tx.query<{ id: string; code: string }>(
+    `select id::text as id, reference_code as code from conversations
+      where reference_code is not null and id::text in (select jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(uncoded)]
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.code]));
 }
 
 /** Consecutive creates grouped, so a batch of new conversations is a single statement. */

@@ -74,9 +74,11 @@ export interface Store {
   /**
    * Applies a pushed batch in one transaction, idempotently: a create by conversation id, an update
    * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a
-   * ward, theme, prompt, event or conversation that is not the network's.
+   * ward, theme, prompt, event or conversation that is not the network's, or a reference code
+   * not from the pushing tablet's blocks or already another conversation's. Answers the codes the
+   * server gave to conversations created without one, by conversation id (issue 13).
    */
-  applyChanges(batch: ChangeBatch): Promise<void>;
+  applyChanges(batch: ChangeBatch): Promise<Record<string, string>>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
   pull(scope: WorkerPullScope, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;

@@ -48,8 +48,9 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
   if (future.length > 0) {
     return refuse(422, 'invalid', `${NOTHING_STORED} ${future.map((change) => change.message).join('; ')}`, future);
   }
+  let referenceCodes: Record<string, string>;
   try {
-    await store.applyChanges({
+    referenceCodes = await store.applyChanges({
       networkId: caller.network.id,
       deviceId: caller.device.id,
       organisationId: caller.device.organisationId,
@@ -60,5 +61,7 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
     return refuse(422, 'invalid', `${NOTHING_STORED} ${error.message}`, error.rejected);
   }
   const acknowledged = push.data.changes.map((change) => change.changeId);
-  return { status: 200, body: { protocol: PROTOCOL_VERSION, kind: 'push-result', acknowledged } };
+  const body: PushResult = { protocol: PROTOCOL_VERSION, kind: 'push-result', acknowledged };
+  if (Object.keys(referenceCodes).length > 0) body.referenceCodes = referenceCodes;
+  return { status: 200, body };
 }
