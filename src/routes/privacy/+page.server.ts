@@ -4,6 +4,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
   const network = locals.network;
   return network
-    ? { setUp: true as const, networkName: network.name, notice: network.privacyNotice, leadsSeeContacts: network.leadsSeeContacts }
+    ? {
+        setUp: true as const,
+        networkName: network.name,
+        notice: network.privacyNotice,
+        leadsSeeContacts: network.leadsSeeContacts,
+        residentContact: await locals.store.referenceCodes.residentContact(network.id)
+      }
     : { setUp: false as const };
 };
