@@ -77,6 +77,17 @@ test('issue 13: the thank-you card shows the network, the code from the link and
     await expect(page.getByRole('article', { name: 'Thank-you card' }).first().getByTestId('card-code')).toHaveText('to be written in the boxes');
     await expectNoViolations(page, `blank thank-you cards at ${size.width}×${size.height}`);
   }
+  // The coordinator says how residents reach them: every card says it.
+  await page.goto('/settings');
+  await page.getByLabel('How residents contact you about their conversation').fill('privacy@leeds-anchors.example or 0113 496 0000');
+  await page.getByRole('button', { name: 'Save how residents contact you' }).click();
+  await expect(page.getByText('How residents contact you saved.')).toBeVisible();
+  await page.goto('/thank-you-cards');
+  await expect(page.getByRole('article', { name: 'Thank-you card' }).first()).toContainText(
+    'To ask about your conversation: privacy@leeds-anchors.example or 0113 496 0000'
+  );
+  await page.goto('/privacy');
+  await expect(page.getByText('delete your conversation: privacy@leeds-anchors.example or 0113 496 0000')).toBeVisible();
   await page.goto('/thank-you-cards?code=B00-123');
   await expect(page.getByText('A reference code never contains')).toBeVisible();
   await expectNoViolations(page, 'thank-you cards with a wrong code');
