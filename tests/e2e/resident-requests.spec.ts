@@ -65,8 +65,13 @@ test('an erased conversation leaves both tablets, the ward page and every table,
     contexts.push(contextC);
     await contextC.addCookies([sessionCookie(seeded.people.coordinator, server.url)]);
     const coordinator = await contextC.newPage();
-    await coordinator.goto(`/requests/${conversation.id}`);
+    // The resident reads out the code from their thank-you card.
+    await coordinator.goto('/records');
+    await coordinator.getByLabel('Reference code').fill(conversation.referenceCode!.toLowerCase().replace('-', ' '));
+    await coordinator.getByRole('button', { name: 'Find' }).click();
+    await coordinator.getByRole('link', { name: 'Act on the resident’s request about this conversation' }).click();
     await expect(coordinator.getByRole('heading', { name: 'A resident’s request' })).toBeVisible();
+    await expect(coordinator.getByText(conversation.referenceCode!)).toBeVisible();
     await expect(coordinator.getByText(WORDS)).toBeVisible();
     await expect(coordinator.getByText(CONTACT)).toBeVisible();
     await coordinator.getByRole('button', { name: 'Erase this conversation' }).click();

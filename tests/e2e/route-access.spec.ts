@@ -66,6 +66,8 @@ const PAGES: Record<string, PageEntry> = {
   '/conversations': { page: DEVICE_PAGE },
   '/conversations/[id]': { page: DEVICE_PAGE },
   '/device': { page: DEVICE_PAGE },
+  // Issue 13: cards carry nothing about a resident, so a revoked tablet's shell gets them as it gets its other pages.
+  '/thank-you-cards': { page: { anonymous: 'sign-in', revoked: 'ok', device: 'ok', staff: 'forbidden', lead: 'ok', coordinator: 'ok' } },
   '/map': { page: PEOPLE_PAGE },
   '/wards': { page: PEOPLE_PAGE },
   '/wards/[code]': { page: PEOPLE_PAGE },
@@ -77,7 +79,7 @@ const PAGES: Record<string, PageEntry> = {
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'privacyNotice', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'privacyNotice', 'residentContact', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {

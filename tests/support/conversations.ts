@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { REFERENCE_CODE_PATTERN } from '../../src/lib/domain/reference-code';
 import { uuidv7 } from 'uuidv7';
 import type { Conversation } from '../../src/lib/domain/conversation';
 import type { Change } from '../../src/lib/domain/protocol';
@@ -31,3 +33,12 @@ export function makeConversation(overrides: Partial<Conversation> & Pick<Convers
 
 /** A create as a tablet sends it, made by `workerId`. */
 export const createOf = (conversation: Conversation, workerId: string): Change => ({ op: 'create', changeId: uuidv7(), workerId, conversation });
+
+/**
+ * A conversation as the server stores it: one pushed without a reference code is given one from
+ * a server block (issue 13), so it comes back with a well-formed code; any other field as sent.
+ */
+export const storedAs = <C extends Conversation>(conversation: C): C => ({
+  ...conversation,
+  referenceCode: conversation.referenceCode ?? expect.stringMatching(REFERENCE_CODE_PATTERN)
+});

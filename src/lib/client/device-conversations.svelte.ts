@@ -134,7 +134,7 @@ export class DeviceConversations {
     this.#firstDrafts = null;
     const saved = await guarded(async () => {
       const [db, { saveConversation }, { uuidv7 }] = await Promise.all([this.#db.get(), import('./db/conversations'), import('uuidv7')]);
-      return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.drafts], async () => {
+      return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.drafts, db.settings], async () => {
         // A new conversation holds nothing withheld: what the worker typed is checked whole.
         const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
         const stored = await saveConversation(db, conversation, workerId, () => now);

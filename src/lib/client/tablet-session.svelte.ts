@@ -142,7 +142,9 @@ export class TabletSession {
     if (!this.enrolment) return;
     let response: Response;
     try {
-      response = await this.#fetch('/api/device/roster');
+      // Most of its reference codes used: it asks for a further block (issue 13).
+      const [db, { needsMoreCodes }] = await Promise.all([this.#db.get(), import('./db/reference-codes')]);
+      response = await this.#fetch(`/api/device/roster${(await needsMoreCodes(db)) ? '?more-codes=1' : ''}`);
     } catch {
       return; // offline: the roster kept here serves
     }

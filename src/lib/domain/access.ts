@@ -27,6 +27,8 @@ export const DEVICE = ['device'] as const satisfies readonly Admit[];
 export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
+/** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
+export const CARD_PRINTERS = ['coordinator', 'lead', 'device'] as const satisfies readonly Admit[];
 
 /**
  * Every page and who may open it. Pages render in the browser from static shells that carry no
@@ -46,6 +48,7 @@ export const PAGE_ACCESS = {
   '/conversations': DEVICE,
   '/conversations/[id]': DEVICE,
   '/device': DEVICE,
+  '/thank-you-cards': CARD_PRINTERS,
   '/map': PEOPLE,
   '/wards': PEOPLE,
   '/wards/[code]': PEOPLE,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { EqualityAnswers } from './equality-monitoring';
 import { Id, IdV7 } from './id';
 import { Instant } from './instant';
+import { ReferenceCode } from './reference-code';
 import { freeText } from './text';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
@@ -73,7 +74,13 @@ export type ConversationFields = z.infer<typeof ConversationFields>;
 export const Conversation = z.extend(ConversationFields, {
   id: IdV7,
   /** Within the static range of `Instant`; a push is also refused when dated after the server's tomorrow. */
-  recordedAt: Instant
+  recordedAt: Instant,
+  /**
+   * The resident's reference code (issue 13), given by the tablet from its code block when saved.
+   * Absent or null only when the tablet had no code left (or was on an app before codes): the
+   * server then gives one from its own block. Never edited: updates carry `ConversationFields` only.
+   */
+  referenceCode: z.optional(z.nullable(ReferenceCode))
 });
 export type Conversation = z.infer<typeof Conversation>;
 

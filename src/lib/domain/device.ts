@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CodeBlockPrefix } from './reference-code';
 import { freeText, trimmedText } from './text';
 import { PinHash } from './worker-pin';
 
@@ -50,7 +51,9 @@ export const DeviceRoster = z.object({
     organisation: z.object({ id: z.uuid(), name: z.string() })
   }),
   idleLockMinutes: z.number(),
-  workers: z.array(RosterWorker)
+  workers: z.array(RosterWorker),
+  /** The tablet's reference-code blocks (issue 13), oldest first; absent from servers before codes. */
+  codeBlocks: z.optional(z.array(CodeBlockPrefix).check(z.maxLength(100)))
 });
 export type DeviceRoster = z.infer<typeof DeviceRoster>;
 
@@ -70,6 +73,8 @@ export const EnrolRequest = z.object({ code: z.string().check(z.maxLength(40)), 
 export const EnrolResult = z.object({
   deviceId: z.uuid(),
   label: z.string(),
-  organisation: z.object({ id: z.uuid(), name: z.string() })
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  /** The tablet's first reference-code block (issue 13). */
+  codeBlocks: z.optional(z.array(CodeBlockPrefix).check(z.maxLength(100)))
 });
 export type EnrolResult = z.infer<typeof EnrolResult>;

@@ -17,6 +17,13 @@ export const DEFAULT_PRIVACY_NOTICE =
 
 export const PrivacyNotice = trimmedText(3000, 'The privacy notice must be 3000 characters or fewer', 'Enter the privacy notice');
 
+/**
+ * How residents contact the network about their conversation (issue 13): printed on the thank-you
+ * card beside their reference code, such as an email address or phone number.
+ */
+export const RESIDENT_CONTACT_MAX_LENGTH = 200;
+export const ResidentContact = trimmedText(RESIDENT_CONTACT_MAX_LENGTH, `How residents contact you must be ${RESIDENT_CONTACT_MAX_LENGTH} characters or fewer`);
+
 export const IDLE_LOCK_MINUTES = { default: 10, min: 1, max: 240 } as const;
 
 export const Network = z.object({

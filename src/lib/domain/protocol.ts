@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConversationFields, NewConversation, SharedConversation } from './conversation';
+import { ReferenceCode } from './reference-code';
 import { Id, IdV7 } from './id';
 import { SyncErrorReason } from './sync-error';
 
@@ -85,7 +86,12 @@ export const PushResult = z.object({
    * Changes committed with a part left out, and why (SYNC-SPEC S10: contact details deleted for
    * good are not set again). Optional, so apps that do not read it are not affected.
    */
-  notes: z.optional(z.array(z.object({ changeId: z.string(), message: z.string() })))
+  notes: z.optional(z.array(z.object({ changeId: z.string(), message: z.string() }))),
+  /**
+   * Issue 13: the reference code of each conversation created in this push without one (the
+   * tablet had none left), by conversation id, so the tablet shows the code the server gave.
+   */
+  referenceCodes: z.optional(z.record(z.string(), ReferenceCode))
 });
 export type PushResult = z.infer<typeof PushResult>;
 

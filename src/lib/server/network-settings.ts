@@ -4,7 +4,7 @@ import { Id } from '$lib/domain/id';
 import { dateFieldError, readDateEntry, type DateParts } from '$lib/domain/date-entry';
 import { fieldErrorsFromIssues, type Checked, type FieldError } from '$lib/domain/field-error';
 import { ListeningEvent } from '$lib/domain/listening-event';
-import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice } from '$lib/domain/network';
+import { DEFAULT_PRIVACY_NOTICE, IDLE_LOCK_MINUTES, PrivacyNotice, ResidentContact } from '$lib/domain/network';
 import { Organisation } from '$lib/domain/organisation';
 import { PromptText } from '$lib/domain/prompt';
 import { MINIMUM_CONVERSATIONS } from '$lib/domain/ward-map';
@@ -18,6 +18,7 @@ import { SUPPRESSION_THRESHOLD, SuppressionThreshold } from '$lib/domain/suppres
 export type { Checked, FieldError };
 
 export const PRIVACY_NOTICE_FIELD = 'privacy-notice';
+export const RESIDENT_CONTACT_FIELD = 'resident-contact';
 export const EVENT_FIELDS = { name: 'event-name', date: 'event-date', place: 'event-place' } as const;
 export const ORGANISATION_FIELD = 'organisation-name';
 export const MAX_PROMPTS = 20;
@@ -39,6 +40,13 @@ export function checkPrivacyNotice(text: string): Checked<string | null> {
   if (text.trim() === '' || text.trim() === DEFAULT_PRIVACY_NOTICE) return { ok: true, value: null };
   const notice = PrivacyNotice.safeParse(text);
   return notice.success ? { ok: true, value: notice.data } : invalid(PRIVACY_NOTICE_FIELD, notice.error.issues[0].message);
+}
+
+/** How residents contact the network, printed on thank-you cards: null when left empty (issue 13). */
+export function checkResidentContact(text: string): Checked<string | null> {
+  const contact = ResidentContact.safeParse(text);
+  if (!contact.success) return invalid(RESIDENT_CONTACT_FIELD, contact.error.issues[0].message);
+  return { ok: true, value: contact.data === '' ? null : contact.data };
 }
 
 const Uuid = Id;

@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const older = url.searchParams.get('older');
   const before = older === null ? null : parseRecordsPosition(older);
   if (older !== null && !before) error(400, 'That link to older conversations is not complete. Start again from the newest conversations.');
-  return recordsView(locals.store, pagePerson(locals), before);
+  const code = url.searchParams.get('code');
+  return recordsView(locals.store, pagePerson(locals), before, code === null || code.trim() === '' ? null : code);
 };
 
 export const actions: Actions = {

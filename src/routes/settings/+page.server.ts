@@ -13,6 +13,7 @@ import {
   checkNewOrganisation,
   checkOrganisationId,
   checkPrivacyNotice,
+  checkResidentContact,
   checkPrompts,
   checkSuppressionThreshold,
   ORGANISATION_FIELD
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     mapMinimumConversations: await locals.store.mapMinimumConversations(reference.network.id),
     contactRetentionMonths: await locals.store.retention.contactRetentionMonths(reference.network.id),
     suppressionThreshold: await locals.store.suppressionThreshold(reference.network.id),
+    residentContact: (await locals.store.referenceCodes.residentContact(reference.network.id)) ?? '',
     prompts: reference.prompts,
     events: reference.events,
     organisations: reference.organisations
@@ -94,6 +96,16 @@ export const actions: Actions = {
     await audit(locals.store, caller, 'settings-changed', 'Privacy notice', { wording: checked.value === null ? 'default' : 'own' });
     const saved = checked.value === null ? 'The privacy notice now uses the default wording.' : 'Privacy notice saved.';
     return { section: 'privacyNotice' as const, saved };
+  },
+
+  residentContact: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const form = await readForm(request);
+    const checked = checkResidentContact(text(form, 'residentContact'));
+    if (!checked.ok) return fail(400, { section: 'privacyNotice' as const, errors: checked.errors });
+    await locals.store.referenceCodes.setResidentContact(caller.network.id, checked.value);
+    await audit(locals.store, caller, 'settings-changed', 'How residents contact you', { given: checked.value !== null });
+    return { section: 'privacyNotice' as const, saved: checked.value === null ? 'Thank-you cards no longer say how to contact you.' : 'How residents contact you saved.' };
   },
 
   prompts: async ({ request, locals }) => {

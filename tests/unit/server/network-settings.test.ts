@@ -9,10 +9,26 @@ import {
   checkNewEvent,
   checkPrivacyNotice,
   checkPrompts,
-  checkSuppressionThreshold
+  checkSuppressionThreshold,
+  checkResidentContact
 } from '../../../src/lib/server/network-settings';
 
 const [love, change] = DEFAULT_PROMPTS;
+
+describe('checkResidentContact (issue 13)', () => {
+  it('keeps how residents contact the network, trimmed, and an empty field as none', () => {
+    expect(checkResidentContact('  privacy@leeds-anchors.example ')).toEqual({ ok: true, value: 'privacy@leeds-anchors.example' });
+    expect(checkResidentContact('   ')).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses more than 200 characters or a broken character, naming the field', () => {
+    expect(checkResidentContact('x'.repeat(201))).toEqual({
+      ok: false,
+      errors: [{ field: 'resident-contact', message: 'How residents contact you must be 200 characters or fewer' }]
+    });
+    expect(checkResidentContact('call \u0000 us')).toMatchObject({ ok: false, errors: [{ field: 'resident-contact' }] });
+  });
+});
 
 describe('checkPrivacyNotice', () => {
   it('keeps the network’s own wording, trimmed', () => {

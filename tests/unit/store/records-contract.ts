@@ -4,7 +4,7 @@ import type { Conversation } from '../../../src/lib/domain/conversation';
 import type { ConversationRecord, RecordsPosition } from '../../../src/lib/domain/conversation-record';
 import { maySee, type Recording, type Viewer } from '../../../src/lib/domain/redaction';
 import type { Store } from '../../../src/lib/server/store';
-import { makeConversation } from '../../support/conversations';
+import { makeConversation, storedAs } from '../../support/conversations';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
@@ -83,12 +83,12 @@ export function describeRecordsContract(kind: string, openEmptyStore: () => Prom
 
       const full = await all(coordinator);
       expect(ids(full)).toEqual([elsewhere.id, told.id, plain.id]);
-      expect(full[1].conversation).toEqual({ ...told, organisationId: armley });
+      expect(full[1].conversation).toEqual({ ...storedAs(told), organisationId: armley });
 
       const leads = await all(lead());
       expect(ids(leads)).toEqual([told.id, plain.id]);
       expect(leads[0].conversation).toEqual({
-        ...told,
+        ...storedAs(told),
         organisationId: armley,
         followUp: { wanted: true, withheld: true },
         equality: { withheld: true }

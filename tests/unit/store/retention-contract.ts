@@ -76,13 +76,15 @@ export function describeRetentionContract(kind: string, open: () => Promise<Rete
     const withContact = (recordedAt: string, contact: string) =>
       makeConversation({ wardCode: ARMLEY, recordedAt, followUp: { wanted: true, contact } });
     /** An edit by Amina from a tablet, against the conversation's first revision. */
-    const edit = (conversationId: string, fields: Partial<Conversation>, deviceId = tablet) =>
-      store.applyChanges({
-        networkId,
-        deviceId,
-        organisationId: armley,
-        changes: [{ op: 'update', changeId: uuidv7(), workerId: amina, conversationId, baseRevision: 1, fields }]
-      });
+    const edit = async (conversationId: string, fields: Partial<Conversation>, deviceId = tablet) =>
+      (
+        await store.applyChanges({
+          networkId,
+          deviceId,
+          organisationId: armley,
+          changes: [{ op: 'update', changeId: uuidv7(), workerId: amina, conversationId, baseRevision: 1, fields }]
+        })
+      ).notes;
 
     /** Which tables hold this text anywhere, in any column (every row read as text). */
     async function tablesHolding(text: string): Promise<string[]> {

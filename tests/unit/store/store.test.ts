@@ -7,7 +7,7 @@ import { migrate, MIGRATIONS } from '../../../src/lib/server/store/migrations';
 import { openPgliteDatabase } from '../../../src/lib/server/store/pglite-database';
 import type { SqlDatabase } from '../../../src/lib/server/store/sql-database';
 import { createSqlStore } from '../../../src/lib/server/store/sql-store';
-import { makeConversation } from '../../support/conversations';
+import { makeConversation, storedAs } from '../../support/conversations';
 import { addRecorder, pushedBy } from '../../support/recorder';
 import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 import { describeStoreContract } from './store-contract';
@@ -45,7 +45,7 @@ describe('PGlite on disk', () => {
 
     const second = await openStore({ dataDir });
     expect(await second.getNetwork()).toEqual(network);
-    expect(await second.conversationsByIds([conversation.id])).toEqual([conversation]);
+    expect(await second.conversationsByIds([conversation.id])).toEqual([storedAs(conversation)]);
     await second.close();
   });
 

@@ -6,6 +6,7 @@ import { EQUALITY_QUESTIONS } from '../../../src/lib/domain/equality-monitoring'
 import { CLOCK_SKEW_MS, EARLIEST_INSTANT, FUTURE_DATE_MESSAGE } from '../../../src/lib/domain/instant';
 import { PullResult } from '../../../src/lib/domain/protocol';
 import { DEFAULT_PROMPTS } from '../../../src/lib/domain/prompt';
+import { codeInBlock } from '../../../src/lib/domain/reference-code';
 import { redactConversation } from '../../../src/lib/domain/redaction';
 import { isStorableText } from '../../../src/lib/domain/text';
 import type { Store } from '../../../src/lib/server/store';
@@ -93,6 +94,10 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
     let seeded: SeededNetwork;
     let puller: SeededTablet;
     let reference: { themeIds: string[]; wardCodes: string[] };
+    /** The pushing tablet's reference-code block, and the next code it gives (issue 13). */
+    let block: string;
+    let codeNumber = 0;
+    const nextCode = () => codeInBlock(block, codeNumber++);
     beforeAll(async () => {
       useEnglishValidationMessages();
       store = await openEmptyStore();
@@ -100,6 +105,7 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
       puller = await enrolTablet(store, seeded.network.id, seeded.organisations.armley.id, 'Second tablet', seeded.people.coordinator.id);
       const data = (await store.getReferenceData())!;
       reference = { themeIds: data.themes.map((t) => t.id), wardCodes: data.wards.map((w) => w.code) };
+      [block] = await store.referenceCodes.deviceCodeBlocks(seeded.network.id, seeded.tablet.id, { more: false });
     });
     afterAll(() => store?.close());
 
@@ -110,7 +116,9 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
       let cursor = '0';
       let changeNumber = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(conversation(seeded, reference, Date.now()), { minLength: 1, maxLength: 5 }), fc.uuid({ version: 7 }), async (batch, changeSeed) => {
+        fc.asyncProperty(fc.array(conversation(seeded, reference, Date.now()), { minLength: 1, maxLength: 5 }), fc.uuid({ version: 7 }), async (generated, changeSeed) => {
+          // Each with the next code of the tablet's block, as the tablet gives them.
+          const batch = generated.map((c) => ({ ...c, referenceCode: nextCode() }));
           const changes = batch.map((c) => ({ op: 'create' as const, changeId: `${changeSeed.slice(0, 24)}${String(++changeNumber).padStart(12, '0')}`, workerId: worker, conversation: c }));
           // As a tablet sends it: JSON, through the push handler.
           const pushed = await handlePush(store, { json: JSON.parse(JSON.stringify({ protocol: 2, kind: 'push', changes })) }, pusher);
@@ -140,7 +148,7 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
     const push = async (...changes: ReturnType<typeof create>[]) =>
       handlePush(store, { json: { protocol: 2, kind: 'push', changes } }, await deviceCallerOf(store, seeded.tablet));
     const armley = (fields: Partial<Conversation>) =>
-      makeConversation({ wardCode: 'E05011385', organisationId: seeded.organisations.armley.id, ...fields });
+      makeConversation({ wardCode: 'E05011385', organisationId: seeded.organisations.armley.id, referenceCode: nextCode(), ...fields });
 
     it('refuses a conversation dated more than a day after the server’s clock, telling the worker to set the tablet’s clock', async () => {
       const ahead = armley({ recordedAt: new Date(Date.now() + CLOCK_SKEW_MS + 60_000).toISOString() });

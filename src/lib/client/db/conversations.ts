@@ -2,10 +2,13 @@ import { uuidv7 } from 'uuidv7';
 import { Conversation, ConversationFields, isWithheld, SharedConversationFields } from '$lib/domain/conversation';
 import type { DeviceDatabase, StoredConversation } from './database';
 import { queueChange } from './outbox';
+import { takeCode } from './reference-codes';
 
 /**
  * Saves a new conversation, recorded by `workerId`, and its outbox entry in one IndexedDB
- * transaction. When this resolves, both are committed (SYNC-SPEC S1); when it throws, neither was written.
+ * transaction, with the next reference code of the tablet's blocks (issue 13; none when it has
+ * none left: the server gives one at sync). When this resolves, all are committed (SYNC-SPEC S1);
+ * when it throws, none was written and no code was used.
  */
 export async function saveConversation(
   db: DeviceDatabase,
@@ -13,13 +16,14 @@ export async function saveConversation(
   workerId: string,
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
-  const valid = Conversation.parse(conversation);
-  const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1, workerId };
-  await db.transaction('rw', db.conversations, db.outbox, db.repeatChanges, async () => {
+  const parsed = Conversation.parse(conversation);
+  return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.settings], async () => {
+    const valid: Conversation = { ...parsed, referenceCode: parsed.referenceCode ?? (await takeCode(db)) };
+    const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1, workerId };
     await db.conversations.add(stored);
     await queueChange(db, { op: 'create', changeId: uuidv7(), workerId, conversation: valid }, stored.savedAt);
+    return stored;
   });
-  return stored;
 }
 
 /**

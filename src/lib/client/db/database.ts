@@ -111,6 +111,7 @@ export interface DeviceSetting {
     | 'idleLockMinutes'
     | 'deviceState'
     | 'session'
+    | 'codeBlocks'
     | `pullCursor:${string}`;
   value: string;
 }

@@ -3,6 +3,7 @@ import type { DeviceDatabase, StoredWorker } from './database';
 import { deviceStateOf, draftKey, enrolmentOf, idleMinutesOf, unlockedOf, type Unlocked } from './tablet-settings';
 
 export { draftKey, type Unlocked };
+import { keepCodeBlocks } from './reference-codes';
 
 /**
  * What an enrolled tablet keeps about itself (issue 10): its enrolment, its organisation's
@@ -22,6 +23,7 @@ export async function saveEnrolment(db: DeviceDatabase, enrolment: EnrolResult):
       { key: 'deviceState', value: 'active' }
     ]);
     await db.settings.delete('unlocked');
+    if (enrolment.codeBlocks) await keepCodeBlocks(db, enrolment.codeBlocks);
   });
 }
 
@@ -57,6 +59,7 @@ export async function storeRoster(db: DeviceDatabase, roster: DeviceRoster, opti
     const unlocked = await getUnlocked(db);
     if (unlocked && !roster.workers.some((worker) => worker.id === unlocked.workerId)) await db.settings.delete('unlocked');
     await dropConversationsOfOthers(db, new Set(roster.workers.map((worker) => worker.id)));
+    if (roster.codeBlocks) await keepCodeBlocks(db, roster.codeBlocks);
   });
 }
 

@@ -2,6 +2,7 @@ import { PROTOCOL_VERSION, PUSH_MAX_BYTES, PUSH_MAX_CHANGES, PushResult, type Pu
 import { SyncError } from '$lib/domain/sync-error';
 import type { DeviceDatabase, OutboxEntry } from '../db/database';
 import { dropAcknowledged, setAside } from '../db/outbox';
+import { learnServerCodes } from '../db/reference-codes';
 import { postJson, RefusedBatchError, RejectedChangesError } from './http';
 
 export interface PushOptions {
@@ -49,8 +50,9 @@ interface PushRun {
 async function deliver(run: PushRun, batch: Packed[]): Promise<void> {
   const { db } = run.options;
   let acknowledged: string[];
+  let referenceCodes: Record<string, string>;
   try {
-    acknowledged = await sendBatch(run.options, batch);
+    ({ acknowledged, referenceCodes } = await sendBatch(run.options, batch));
   } catch (error) {
     if (error instanceof RejectedChangesError) {
       const named = error.rejected.filter((r) => batch.some((entry) => entry.changeId === r.changeId));
@@ -79,6 +81,8 @@ async function deliver(run: PushRun, batch: Packed[]): Promise<void> {
   const acked = new Set(acknowledged);
   const dropped: OutboxEntry[] = batch.filter((entry) => acked.has(entry.changeId)).map(({ json: _, bytes: __, ...entry }) => entry);
   if (dropped.length === 0) throw new SyncError('server', 'The server acknowledged none of the changes sent.');
+  // Before the outbox entries go: should this stop here, the create is sent again and the code given again.
+  await learnServerCodes(db, referenceCodes);
   await dropAcknowledged(db, dropped);
   run.pushed += dropped.length;
   run.options.onProgress?.({ pushed: run.pushed, total: Math.max(run.total, run.pushed + run.setAside) });
@@ -107,7 +111,7 @@ function takeBatch(entries: OutboxEntry[], maxBytes: number): Packed[] {
 const encoder = new TextEncoder();
 const utf8Length = (text: string) => encoder.encode(text).byteLength;
 
-async function sendBatch(options: PushOptions, batch: Packed[]): Promise<string[]> {
+async function sendBatch(options: PushOptions, batch: Packed[]): Promise<{ acknowledged: string[]; referenceCodes: Record<string, string> }> {
   const envelope: Omit<PushRequest, 'changes'> = { protocol: PROTOCOL_VERSION, kind: 'push' };
   // The changes are already JSON: splice them in rather than encode 500 conversations twice.
   const request = `${JSON.stringify(envelope).slice(0, -1)},"changes":[${batch.map((entry) => entry.json).join(',')}]}`;
@@ -118,5 +122,5 @@ async function sendBatch(options: PushOptions, batch: Packed[]): Promise<string[
   });
   const result = PushResult.safeParse(body);
   if (!result.success) throw new SyncError('server', 'The server sent an answer this app cannot read.');
-  return result.data.acknowledged;
+  return { acknowledged: result.data.acknowledged, referenceCodes: result.data.referenceCodes ?? {} };
 }

@@ -94,6 +94,11 @@ export async function enrolTablet(
   return {
     ok: true,
     credential,
-    result: { deviceId: device.id, label: device.label, organisation: { id: device.organisationId, name: device.organisationName } }
+    result: {
+      deviceId: device.id,
+      label: device.label,
+      organisation: { id: device.organisationId, name: device.organisationName },
+      codeBlocks: await store.referenceCodes.deviceCodeBlocks(network.id, device.id, { more: false })
+    }
   };
 }

@@ -60,13 +60,18 @@ export async function removeWorker(store: Store, caller: PersonCaller, workerId:
   return `${worker.name} removed. Their tablets drop them (and what they recorded) the next time they sync.`;
 }
 
-/** What a tablet learns about itself each time it is online: its organisation, lock time and workers. */
-export async function deviceRoster(store: Store, caller: DeviceCaller): Promise<DeviceRoster> {
+/**
+ * What a tablet learns about itself each time it is online: its organisation, lock time, workers
+ * and reference-code blocks (with `moreCodes`, one further block: it has used most of its codes).
+ */
+export async function deviceRoster(store: Store, caller: DeviceCaller, options: { moreCodes: boolean } = { moreCodes: false }): Promise<DeviceRoster> {
   const { device, network } = caller;
   return {
     device: { id: device.id, label: device.label, status: device.status, organisation: { id: device.organisationId, name: device.organisationName } },
     idleLockMinutes: network.idleLockMinutes,
-    workers: await store.workers.roster(device.organisationId)
+    workers: await store.workers.roster(device.organisationId),
+    // A retired or lost tablet records nothing more: it is given no new block.
+    codeBlocks: await store.referenceCodes.deviceCodeBlocks(network.id, device.id, { more: options.moreCodes && device.status === 'active' })
   };
 }
 

@@ -1,5 +1,6 @@
 import { mayMarkFollowUpDone } from '$lib/domain/contact-retention';
 import { formatRecordsPosition, RECORDS_PAGE_SIZE, type ConversationRecord, type RecordsPosition } from '$lib/domain/conversation-record';
+import { parseReferenceCode } from '$lib/domain/reference-code';
 import type { PersonCaller } from '../auth/guard';
 import { viewerOf } from '../auth/viewer';
 import type { Store } from '../store';
@@ -17,13 +18,21 @@ export interface RecordsView {
   seesEquality: boolean;
   /** Whether the viewer may mark a follow-up done, deleting its contact details (issue 13). */
   marksFollowUpDone: boolean;
+  /** The reference code searched for, as typed, and what is wrong with it (issue 13). */
+  codeSearch: { typed: string; code: string | null; error: string | null } | null;
 }
 
 /** A page of the conversations the caller may see, newest first, as they may see them. */
-export async function recordsView(store: Store, caller: PersonCaller, before: RecordsPosition | null): Promise<RecordsView> {
+export async function recordsView(store: Store, caller: PersonCaller, before: RecordsPosition | null, typedCode: string | null = null): Promise<RecordsView> {
   const viewer = viewerOf(caller);
+  const parsed = typedCode === null ? null : parseReferenceCode(typedCode);
+  const codeSearch = typedCode === null || !parsed ? null : { typed: typedCode.slice(0, 40), code: parsed.ok ? parsed.code : null, error: parsed.ok ? null : parsed.message };
+  // A code that cannot be one finds nothing, rather than every conversation.
+  const referenceCode = codeSearch ? (codeSearch.code ?? 'none') : null;
   const [page, reference] = await Promise.all([
-    store.conversationRecords(caller.network.id, viewer, { before, limit: RECORDS_PAGE_SIZE }),
+    referenceCode === 'none'
+      ? { records: [], older: null }
+      : store.conversationRecords(caller.network.id, viewer, { before, limit: RECORDS_PAGE_SIZE, referenceCode }),
     viewer.role === 'lead' ? store.getReferenceData() : null
   ]);
   return {
@@ -32,6 +41,7 @@ export async function recordsView(store: Store, caller: PersonCaller, before: Re
     newest: before === null,
     organisationName: viewer.role === 'lead' ? (reference?.organisations.find((o) => o.id === viewer.organisationId)?.name ?? 'your organisation') : null,
     seesEquality: viewer.role === 'coordinator',
-    marksFollowUpDone: mayMarkFollowUpDone(viewer)
+    marksFollowUpDone: mayMarkFollowUpDone(viewer),
+    codeSearch
   };
 }

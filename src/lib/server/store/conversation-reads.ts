@@ -17,7 +17,7 @@ export const CONVERSATION_SELECT = `
          case when c.follow_up_wanted and f.contact is not null then jsonb_build_object('wanted', true, 'contact', f.contact)
               when c.follow_up_wanted then jsonb_build_object('wanted', true, 'withheld', true)
               else jsonb_build_object('wanted', false) end as "followUp",
-         c.consent_to_record as "consentToRecord"
+         c.consent_to_record as "consentToRecord", c.reference_code as "referenceCode"
     from conversations c left join follow_up_contacts f on f.conversation_id = c.id`;
 
 /** The conversations with these ids that exist and are not deleted. */

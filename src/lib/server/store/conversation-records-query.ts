@@ -67,18 +67,19 @@ export async function conversationRecords(
   db: SqlClient,
   networkId: string,
   viewer: Viewer,
-  page: { before: RecordsPosition | null; limit: number }
+  page: { before: RecordsPosition | null; limit: number; referenceCode?: string | null }
 ): Promise<ConversationRecordsPage> {
-  const scope = visibleTo(viewer, 5);
+  const scope = visibleTo(viewer, 6);
   // The position's time goes in as text: postgres.js would bind a timestamptz parameter through
   // a JavaScript Date, which keeps milliseconds only, and the page would skip conversations.
   const rows = await db.query<RecordRow>(
     `${RECORD_SELECT}
       where c.network_id = $1 and c.deleted_at is null and (${scope.sql})
         and ($2::text is null or (c.recorded_at, c.id) < ($2::text::timestamptz, $3::uuid))
+        and ($5::text is null or c.reference_code = $5::text)
       order by c.recorded_at desc, c.id desc
       limit $4`,
-    [networkId, page.before?.recordedAt ?? null, page.before?.id ?? null, page.limit + 1, ...scope.params]
+    [networkId, page.before?.recordedAt ?? null, page.before?.id ?? null, page.limit + 1, page.referenceCode ?? null, ...scope.params]
   );
   const records: ConversationRecord[] = [];
   for (const row of rows.slice(0, page.limit)) {

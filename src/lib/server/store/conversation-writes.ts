@@ -5,8 +5,9 @@ import type { Change } from '$lib/domain/protocol';
 import { CONVERSATION_SELECT } from './conversation-reads';
 import { UnknownReferenceError } from './errors';
 import { refuseOutOfScope, refuseUnknownReferences } from './reference-checks';
+import { refuseWrongCodes, withServerCodes } from './reference-code-blocks';
 import type { SqlClient, SqlDatabase } from './sql-database';
-import type { ChangeBatch, ChangeNote } from './store';
+import type { AppliedChanges, ChangeBatch, ChangeNote } from './store';
 
 type Create = Extract<Change, { op: 'create' }>;
 type Update = Extract<Change, { op: 'update' }>;
@@ -19,22 +20,25 @@ type Delete = Extract<Change, { op: 'delete' }>;
  * conversation changed gets the network's next sequence number, for pull (S4). Contact details
  * deleted for good stay deleted (S10): an edit carrying them is applied without them, and noted.
  */
-export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<ChangeNote[]> {
-  if (batch.changes.length === 0) return [];
+export async function applyChanges(db: SqlDatabase, batch: ChangeBatch): Promise<AppliedChanges> {
+  if (batch.changes.length === 0) return { notes: [], referenceCodes: {} };
   const notes: ChangeNote[] = [];
-  await db.transaction(async (tx) => {
+  const referenceCodes = await db.transaction(async (tx) => {
     notes.length = 0; // a transaction retried from the start notes afresh
     await refuseUnknownReferences(tx, batch.networkId, batch.changes);
     await refuseOutOfScope(tx, batch);
     const nextSeq = await takeSequenceNumbers(tx, batch.networkId, batch.changes.length);
+    // Under the network row's lock taken with the numbers, so no other push's codes are in flight (issue 13).
+    await refuseWrongCodes(tx, batch, batch.changes.filter((change): change is Create => change.op === 'create'));
     for (const run of runsOfCreates(batch.changes)) {
       if (Array.isArray(run)) await insertConversations(tx, batch, run.map((create) => ({ create, seq: nextSeq() })));
       else if (await alreadyApplied(tx, run.changeId)) nextSeq();
       else if (run.op === 'update') await updateConversation(tx, batch, run, nextSeq(), notes);
       else await deleteConversation(tx, batch, run, nextSeq());
     }
+    return serverGivenCodes(tx, batch.changes);
   });
-  return notes;
+  return { notes, referenceCodes };
 }
 
 /**
@@ -49,6 +53,18 @@ export async function takeSequenceNumbers(tx: SqlClient, networkId: string, coun
   );
   let seq = BigInt(last) - BigInt(count);
   return () => String(++seq);
+}
+
+/** The codes of conversations created in this batch without one, which the server gave (issue 13). */
+async function serverGivenCodes(tx: SqlClient, changes: Change[]): Promise<Record<string, string>> {
+  const uncoded = changes.flatMap((change) => (change.op === 'create' && !change.conversation.referenceCode ? [change.conversation.id] : []));
+  if (uncoded.length === 0) return {};
+  const rows = await tx.query<{ id: string; code: string }>(
+    `select id::text as id, reference_code as code from conversations
+      where reference_code is not null and id::text in (select jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(uncoded)]
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.code]));
 }
 
 /** Consecutive creates grouped, so a batch of new conversations is a single statement. */
@@ -67,18 +83,20 @@ async function insertConversations(tx: SqlClient, batch: ChangeBatch, run: { cre
   // A conversation created twice in one batch (a retried create queued again) is created once,
   // as a create of one already stored is: idempotent by conversation id (S2).
   const seen = new Set<string>();
-  const creates = run.filter(({ create }) => !seen.has(create.conversation.id) && seen.add(create.conversation.id));
+  const unique = run.filter(({ create }) => !seen.has(create.conversation.id) && seen.add(create.conversation.id));
+  const coded = await withServerCodes(tx, batch.networkId, unique.map(({ create }) => create));
+  const creates = unique.map(({ seq }, i) => ({ create: coded[i], seq }));
   await tx.query(
     `with incoming as (
        select * from jsonb_to_recordset($1::jsonb) as c(id uuid, "wardCode" text, "recordedAt" timestamptz,
          "eventId" uuid, "organisationId" uuid, answers jsonb, quotes jsonb, "themeIds" uuid[], "peopleCount" int,
-         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, "workerId" uuid, seq bigint)
+         equality jsonb, "followUp" jsonb, "consentToRecord" boolean, "workerId" uuid, seq bigint, "referenceCode" text)
      ), inserted as (
        insert into conversations (id, network_id, ward_code, recorded_at, event_id, organisation_id, answers, quotes,
                                   theme_ids, people_count, equality, follow_up_wanted, consent_to_record, device_id,
-                                  worker_id, seq)
+                                  worker_id, seq, reference_code)
        select id, $2, "wardCode", "recordedAt", "eventId", "organisationId", answers, quotes, "themeIds", "peopleCount", equality,
-              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, "workerId", seq
+              ("followUp"->>'wanted')::boolean, "consentToRecord", $3, "workerId", seq, "referenceCode"
          from incoming
        on conflict (id) do nothing
        returning id

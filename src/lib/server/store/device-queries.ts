@@ -49,6 +49,14 @@ export async function enrolDevice(
        values ($1, $2, $3, $4, $5, $6, $7)`,
       [enrolment.deviceId, code.networkId, code.organisationId, code.label, enrolment.credentialHash, code.createdBy, enrolment.appVersion]
     );
+    if (enrolment.replacesCredentialHash) {
+      // Its conversations still waiting carry codes from its blocks: they go with it (issue 13).
+      await tx.query(
+        `update reference_code_blocks set device_id = $2
+          where device_id = (select id from devices where credential_hash = $1) and network_id = $3`,
+        [enrolment.replacesCredentialHash, enrolment.deviceId, code.networkId]
+      );
+    }
     await tx.query('update enrolments set device_id = $2 where code_hash = $1', [enrolment.codeHash, enrolment.deviceId]);
     const [device] = await tx.query<DeviceRecord>(
       `select ${DEVICE_COLUMNS} from devices d join organisations o on o.id = d.organisation_id where d.id = $1`,

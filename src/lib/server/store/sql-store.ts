@@ -4,6 +4,7 @@ import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as retentionQueries from './retention-queries';
+import * as referenceCodeQueries from './reference-code-queries';
 import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
 import { conversationRecords } from './conversation-records-query';
@@ -28,6 +29,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     audit: bindDatabase(db, auditQueries),
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
+    referenceCodes: bindDatabase(db, referenceCodeQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -20,6 +20,7 @@ import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as retentionQueries from './retention-queries';
+import type * as referenceCodeQueries from './reference-code-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -36,12 +37,21 @@ export interface ChangeNote {
   message: string;
 }
 
+/** What a push's changes came to beyond their acknowledgement: notes (S10) and codes the server gave (issue 13). */
+export interface AppliedChanges {
+  notes: ChangeNote[];
+  /** The reference code given to each conversation created without one, by conversation id. */
+  referenceCodes: Record<string, string>;
+}
+
 /** People, sessions, invitation and reset links, sign-in failures and rate limits. */
 export type AccountStore = BoundQueries<typeof accountQueries>;
 /** Enrolments and enrolled tablets. */
 export type DeviceStore = BoundQueries<typeof deviceQueries>;
 /** Workers: who records on an organisation's tablets, with their PIN hashes. */
 export type WorkerStore = BoundQueries<typeof workerQueries>;
+/** Residents' reference codes: tablets' code blocks, finding a code, the contact printed on thank-you cards (issue 13). */
+export type ReferenceCodeStore = BoundQueries<typeof referenceCodeQueries>;
 /** Who did what, when; never what residents said. */
 export type AuditStore = BoundQueries<typeof auditQueries>;
 /** A resident's requests about their conversation: read, erase, withdraw equality answers, correct, copy. */
@@ -58,6 +68,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
+  readonly referenceCodes: ReferenceCodeStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
@@ -94,9 +105,11 @@ export interface Store {
   /**
    * Applies a pushed batch in one transaction, idempotently: a create by conversation id, an update
    * or delete by change id. Throws UnknownReferenceError, applying nothing, when the batch names a
-   * ward, theme, prompt, event or conversation that is not the network's.
+   * ward, theme, prompt, event or conversation that is not the network's, or a reference code
+   * not from the pushing tablet's blocks or already another conversation's. Answers the codes the
+   * server gave to conversations created without one, by conversation id (issue 13).
    */
-  applyChanges(batch: ChangeBatch): Promise<ChangeNote[]>;
+  applyChanges(batch: ChangeBatch): Promise<AppliedChanges>;
   conversationsByIds(ids: string[]): Promise<Conversation[]>;
   /** A page of conversations changed after `cursor` (S4), tombstones included (S6). */
   pull(scope: WorkerPullScope, cursor: string, limit: number): Promise<Omit<PullResult, 'protocol' | 'kind'>>;
@@ -107,9 +120,13 @@ export interface Store {
    * One page of the conversations `viewer` may see (the rule of `maySee`, applied in SQL), newest
    * first, starting just older than `page.before`; erased ones never. Each is redacted for the
    * viewer (`redactConversation`) and carries its ward's, organisation's, worker's, event's and
-   * themes' names.
+   * themes' names. With `referenceCode`, only the conversation of that code (issue 13).
    */
-  conversationRecords(networkId: string, viewer: Viewer, page: { before: RecordsPosition | null; limit: number }): Promise<ConversationRecordsPage>;
+  conversationRecords(
+    networkId: string,
+    viewer: Viewer,
+    page: { before: RecordsPosition | null; limit: number; referenceCode?: string | null }
+  ): Promise<ConversationRecordsPage>;
   /** Every ward of the network with its conversation count in all and per theme. */
   wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
   /**

@@ -2,6 +2,7 @@ import { FUTURE_DATE_MESSAGE, notInFuture } from '$lib/domain/instant';
 import { PROTOCOL_VERSION, PushRequest, type Change, type PushResult, type RejectedChange } from '$lib/domain/protocol';
 import type { DeviceCaller } from '../auth/guard';
 import { UnknownReferenceError, type Store } from '../store';
+import type { AppliedChanges } from '../store/store';
 import { describeIssues, refuse, type Refusal } from './protocol-message';
 
 export type PushReply = { status: 200; body: PushResult } | Refusal;
@@ -48,9 +49,9 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
   if (future.length > 0) {
     return refuse(422, 'invalid', `${NOTHING_STORED} ${future.map((change) => change.message).join('; ')}`, future);
   }
-  let notes;
+  let applied: AppliedChanges;
   try {
-    notes = await store.applyChanges({
+    applied = await store.applyChanges({
       networkId: caller.network.id,
       deviceId: caller.device.id,
       organisationId: caller.device.organisationId,
@@ -62,5 +63,8 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
   }
   const acknowledged = push.data.changes.map((change) => change.changeId);
   const body: PushResult = { protocol: PROTOCOL_VERSION, kind: 'push-result', acknowledged };
-  return { status: 200, body: notes.length > 0 ? { ...body, notes } : body };
+  const { notes, referenceCodes } = applied;
+  if (notes.length > 0) body.notes = notes;
+  if (Object.keys(referenceCodes).length > 0) body.referenceCodes = referenceCodes;
+  return { status: 200, body };
 }
