@@ -259,7 +259,7 @@ export async function pendingInvitations(db: SqlClient, networkId: string): Prom
             to_char(l.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "expiresAt"
        from account_links l left join organisations o on o.id = l.organisation_id
       where l.network_id = $1 and l.kind = 'invitation' and l.used_at is null and l.expires_at > now()
-      order by l.created_at desc`,
+      order by l.created_at desc, l.made desc`,
     [networkId]
   );
 }
