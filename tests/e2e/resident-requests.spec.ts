@@ -67,7 +67,7 @@ test('an erased conversation leaves both tablets, the ward page and every table,
     const coordinator = await contextC.newPage();
     // The resident reads out the code from their thank-you card.
     await coordinator.goto('/records');
-    await coordinator.getByLabel('Reference code').fill(conversation.referenceCode!.toLowerCase().replace('-', ' '));
+    await coordinator.getByLabel('Reference code', { exact: true }).fill(conversation.referenceCode!.toLowerCase().replace('-', ' '));
     await coordinator.getByRole('button', { name: 'Find' }).click();
     await coordinator.getByRole('link', { name: 'Act on the resident’s request about this conversation' }).click();
     await expect(coordinator.getByRole('heading', { name: 'A resident’s request' })).toBeVisible();
