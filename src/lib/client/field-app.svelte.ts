@@ -9,6 +9,7 @@ import { lookThrough, readFirstLook } from './db/first-look';
 import { LazyDatabase } from './db/lazy-database';
 import { DeviceConversations } from './device-conversations.svelte';
 import { referenceStateOf, refreshReferenceData, type ReferenceState } from './reference-data';
+import { fetchOfflineModules } from './offline-modules';
 import { RetrySchedule } from './sync/backoff';
 import { clockDisagreement } from './sync/clock-check';
 import type { SyncProgress } from './sync/sync-engine';
@@ -111,6 +112,7 @@ export class FieldApp {
     const tablet = this.tablet.loadFrom(look);
     this.conversations.showFirstLook(look.drafts, look.settings.recentWards);
     await tablet;
+    void fetchOfflineModules();
     window.addEventListener('online', () => void this.refresh());
     // Offline is a normal state on an event day: said at once, and coming online syncs.
     window.addEventListener('offline', () => {
