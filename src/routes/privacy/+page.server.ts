@@ -5,13 +5,18 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
   const network = locals.network;
   if (!network) return { setUp: false as const };
-  const contactRetention = retentionSentence(await locals.store.retention.contactRetentionMonths(network.id));
+  const [months, smallCountThreshold, residentContact] = await Promise.all([
+    locals.store.retention.contactRetentionMonths(network.id),
+    locals.store.suppressionThreshold(network.id),
+    locals.store.referenceCodes.residentContact(network.id)
+  ]);
   return {
     setUp: true as const,
     networkName: network.name,
     notice: network.privacyNotice,
     leadsSeeContacts: network.leadsSeeContacts,
-    contactRetention,
-    residentContact: await locals.store.referenceCodes.residentContact(network.id)
+    contactRetention: retentionSentence(months),
+    smallCountThreshold,
+    residentContact
   };
 };
