@@ -83,7 +83,11 @@ export function describeResidentRequestsContract(kind: string, openEmpty: () => 
       expect(await tablesHolding(WORDS)).toEqual(expect.arrayContaining(['conversations', 'conversation_history']));
       expect(await tablesHolding(CONTACT)).toEqual(['follow_up_contacts']);
 
+      const code = (await store.residentRequests.find(networkId, conversation.id))?.record.conversation.referenceCode;
+      expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
       expect(await store.residentRequests.erase(networkId, conversation.id, coordinator)).toBe(true);
+      // Nothing ties the tombstone to the resident: their code no longer finds it.
+      expect(await store.referenceCodes.conversationIdByCode(networkId, code!)).toBeNull();
       for (const secret of [WORDS, QUOTE, CONTACT, 'white-roma']) expect(await tablesHolding(secret), secret).toEqual([]);
       const found = await store.residentRequests.find(networkId, conversation.id);
       expect(found?.erasedAt).toMatch(/^\d{4}-\d\d-\d\dT/);

@@ -207,14 +207,16 @@ async function deleteConversation(tx: SqlClient, batch: ChangeBatch, change: Del
 }
 
 /**
- * Erases what the resident said, its history and contact details, keeping a tombstone (S6) with
+ * Erases what the resident said, its history and contact details, and what would tie the
+ * tombstone to the resident (their reference code, the event), keeping a tombstone (S6) with
  * sequence number `seq`, so a stale offline edit cannot revive it and devices learn of the
  * deletion when they pull. False when it was already erased or never reached the server.
  */
 export async function eraseConversation(tx: SqlClient, networkId: string, conversationId: string, seq: string): Promise<boolean> {
   const erased = await tx.query(
     `update conversations set deleted_at = now(), answers = '[]', quotes = '[]', theme_ids = '{}',
-            equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint
+            equality = '{}', follow_up_wanted = false, field_stamps = '{}', revision = revision + 1, seq = $3::bigint,
+            reference_code = null, event_id = null
       where id = $1 and network_id = $2 and deleted_at is null returning id`,
     [conversationId, networkId, seq]
   );
