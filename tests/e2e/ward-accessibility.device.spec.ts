@@ -9,7 +9,7 @@ import { WardsPage } from './pages/wards-page';
 import { pushConversations, themesByName } from './push-conversations';
 
 for (const viewport of SCREEN_SIZES) {
-  test(`axe finds no WCAG 2.2 AA violations on the ward page, the wards table or the indicator upload page at ${viewport.width}×${viewport.height}`, async ({ page, server }) => {
+  test(`axe finds no WCAG 2.2 AA violations on the ward page, the wards table, the indicator upload page or the boundaries page at ${viewport.width}×${viewport.height}`, async ({ page, server }) => {
     await page.setViewportSize(viewport);
     const seeded = await SetupPage.leeds(page, server);
     const theme = await themesByName(page.request);
@@ -31,6 +31,10 @@ for (const viewport of SCREEN_SIZES) {
     await indicators.upload({ name: 'IMD 2019 average rank', file: INDICATOR_FILES.imd2019Wd25 });
     await expect(indicators.status).toContainText('saved');
     await expectNoViolations(page, 'indicator upload, saved');
+
+    await page.goto('/settings/boundaries');
+    await expect(page.getByRole('heading', { name: 'Ward boundaries', level: 1 })).toBeVisible();
+    await expectNoViolations(page, 'ward boundaries');
 
     const ward = new WardPage(page);
     await ward.open('E05011385', 'Armley');
