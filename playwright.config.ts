@@ -10,9 +10,6 @@ export default defineConfig<{ storeKind: StoreKind }>({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
-  // One more try on CI, reported as "flaky" in the summary, never hidden: a tablet's enrolment
-  // click went unanswered once in about 300 runs (docs/STATUS.md) and is being looked into.
-  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
   globalSetup: './tests/e2e/global-setup.ts',
   use: {

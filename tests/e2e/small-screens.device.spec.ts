@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { makeConversation } from '../support/conversations';
+import { sessionCookie } from '../support/seed-network';
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { recordConversations, seedForManagers, signInAs } from './manage-seed';
@@ -8,6 +9,26 @@ import { SetupPage } from './pages/setup-page';
 
 const [PHONE, TABLET] = SCREEN_SIZES;
 const at = (size: { width: number }) => (size.width < 640 ? 'on a phone' : 'on a tablet');
+
+/** Records every layout shift from the start of the next load, as Lighthouse counts them (not those just after input). */
+async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts seen since the load (watchLayoutShifts). */
+async function layoutShifts(page: Page): Promise<number[]> {
+  // Shifts are reported after the frame they happen in: two frames later every one is in.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+}
 
 async function height(page: Page, locator: ReturnType<Page['locator']>) {
   const box = await locator.boundingBox();
@@ -124,24 +145,26 @@ for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await SetupPage.leeds(page, server);
     await expect(page.getByTestId('waiting-count')).toHaveText('All synced');
-    // Every layout shift from the start of the next load, as Lighthouse counts them (not those just after input).
-    await page.addInitScript(() => {
-      const shifts: number[] = [];
-      (window as unknown as { __shifts: number[] }).__shifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) shifts.push(entry.value);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     await page.reload();
     await expect(page.getByTestId('waiting-count')).toHaveText('All synced');
     await expect(page.getByRole('banner')).toContainText('Leeds');
     await expect(new CapturePage(page).heading).toBeVisible();
-    // Shifts are reported after the frame they happen in: two frames later every one is in.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+    const shifts = await layoutShifts(page);
     expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts ${JSON.stringify(shifts)}`).toBeLessThan(0.05);
+  });
+}
+
+for (const size of SCREEN_SIZES) {
+  test(`in a browser new to the app, the page does not move when the menu's links arrive ${at(size)}`, async ({ page, server, seeded }) => {
+    await page.setViewportSize(size);
+    await page.context().addCookies([sessionCookie(seeded.people.coordinator, server.url)]);
+    await watchLayoutShifts(page);
+    await page.goto('/enrol');
+    await expect(page.getByRole('button', { name: 'Enrol this tablet' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Your account', includeHidden: true })).toBeAttached();
+    await expect(page.getByRole('banner')).toContainText('Leeds');
+    expect(await layoutShifts(page), 'nothing moves, not even a little').toEqual([]);
   });
 }
 

@@ -30,6 +30,8 @@ export class FieldApp {
   session = $state.raw<SessionInfo | null>(null);
   /** Asking the server who this is, after signing in or out (every navigation asks again). */
   checkingSession = $state(false);
+  /** The server has been asked at least once (answered or not): the header's links are known. */
+  sessionChecked = $state(false);
   waiting = $state(0);
   syncing = $state(false);
   progress = $state<SyncProgress | null>(null);
@@ -156,6 +158,7 @@ export class FieldApp {
       return;
     } finally {
       this.checkingSession = false;
+      this.sessionChecked = true;
     }
     this.session = info;
     await (await this.#db.get()).settings.put({ key: 'session', value: JSON.stringify(info) });

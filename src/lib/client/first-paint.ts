@@ -12,19 +12,20 @@ export interface FirstPaintHint {
 }
 
 const KEY = 'anchor.first-paint';
-const NONE: FirstPaintHint = { tablet: false, networkName: null, links: [] };
+export const NO_HINT: FirstPaintHint = { tablet: false, networkName: null, links: [] };
 
-export function readFirstPaintHint(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): FirstPaintHint {
+/** Last time's header; null when this browser never showed the app (or cannot say), so nothing holds places. */
+export function readFirstPaintHint(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): FirstPaintHint | null {
   try {
     const value = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<FirstPaintHint> | null;
-    if (!value || typeof value !== 'object') return NONE;
+    if (!value || typeof value !== 'object') return null;
     return {
       tablet: value.tablet === true,
       networkName: typeof value.networkName === 'string' ? value.networkName : null,
       links: Array.isArray(value.links) ? value.links.filter((href) => typeof href === 'string') : []
     };
   } catch {
-    return NONE; // storage blocked (private mode) or unreadable: hold no places
+    return null; // storage blocked (private mode) or unreadable: hold no places
   }
 }
 
