@@ -9,6 +9,7 @@ import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
 import { compressResponses } from '$lib/server/compress-response';
 import { startContactRetentionJob } from '$lib/server/contact-retention';
 import { limitRequestBody } from '$lib/server/request-body-limit';
+import { sealingKeysFromEnv } from '$lib/server/sealing-keys';
 import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
 import { describeStore, openStore, storeConfigFromEnv, type Store } from '$lib/server/store';
 import { useEnglishValidationMessages } from '$lib/server/zod-messages';
@@ -18,6 +19,7 @@ let store: Store | undefined;
 export const init: ServerInit = async () => {
   useEnglishValidationMessages();
   if (building) return; // prerendering the app shell needs no database
+  sealingKeysFromEnv(env); // a mistyped SEALING_PRIVATE_KEYS stops the server at once, saying what to fix
   const config = storeConfigFromEnv(env);
   store = await openStore(config);
   console.log(`Anchor Listening: data in ${describeStore(config)}`);

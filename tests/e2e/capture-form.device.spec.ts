@@ -66,12 +66,16 @@ test('closing the page mid-form and reopening offers the draft with every field'
   await expect(reopened.getByLabel('Tackling Health Inequalities')).toBeChecked();
   await expect(reopened.getByLabel('Reducing Environmental Impact')).not.toBeChecked();
   await expect(reopened.getByLabel('Number of people in the conversation')).toHaveValue('3');
+  // Equality answers and contact details were sealed as they were kept (issue 13): the draft says
+  // they were given and offers to replace them, never shows them.
   await reopened.getByText('Equality monitoring (optional)').click();
-  await expect(reopened.getByRole('group', { name: 'Age', exact: true }).getByLabel('65 to 74')).toBeChecked();
-  await expect(reopened.getByRole('group', { name: 'Sex', exact: true }).getByLabel('Prefer not to say')).toBeChecked();
-  await expect(reopened.getByRole('group', { name: 'Ethnic group', exact: true }).getByLabel('Any other White background')).toBeChecked();
-  await expect(reopened.getByRole('group', { name: /day-to-day activities/ }).getByLabel('Not asked')).toBeChecked();
-  await expect(reopened.getByLabel('How should we contact them?')).toHaveValue('Pat, pat@example.org');
+  await expect(reopened.getByText('Equality answers were given. They are sealed on this tablet')).toBeVisible();
+  await expect(reopened.getByRole('group', { name: 'Age', exact: true })).toHaveCount(0);
+  await expect(reopened.getByRole('button', { name: 'Answer again (replaces what was recorded)' })).toBeVisible();
+  await expect(reopened.getByLabel('They would like someone to get back to them')).toBeChecked();
+  await expect(reopened.getByText('Contact details were entered. They are sealed on this tablet')).toBeVisible();
+  await expect(reopened.getByLabel('New contact details')).toHaveValue('');
+  await expect(reopened.getByText('pat@example.org')).toHaveCount(0);
   await expect(reopened.getByLabel('The resident agrees to this conversation being recorded')).toBeChecked();
   await reopened.getByRole('button', { name: 'Save conversation' }).click();
   await expect(reopened.getByText('Saved on this device under Armley.')).toBeVisible();

@@ -67,6 +67,28 @@ export function readDeviceStore<T = Record<string, unknown>>(page: Page, store: 
   );
 }
 
+/** Every record of every store of the app's IndexedDB database, straight from the browser, as one text. */
+export function readEveryDeviceStore(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const opening = indexedDB.open('anchor-listening');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const requests = names.map((name) => tx.objectStore(name).getAll());
+          tx.oncomplete = () => {
+            db.close();
+            resolve(requests.map((request, i) => `${names[i]}: ${JSON.stringify(request.result)}`).join('\n'));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      })
+  );
+}
+
 /**
  * Puts conversations recorded by `workerId` on the device as the app keeps them (device database
  * version 4, `saveConversation`): each with its worker and its waiting outbox entry.

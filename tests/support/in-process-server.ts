@@ -25,7 +25,7 @@ export function inProcessSyncFetch(store: Store, caller: () => DeviceCaller): ty
     const kind = url.pathname === '/api/sync/push' ? 'push' : url.pathname === '/api/sync/pull' ? 'pull' : null;
     if (!kind) return new Response(null, { status: 404 });
     const message = await readProtocolMessage(request, kind, kind === 'push' ? PUSH_MAX_BYTES : 10_000);
-    const reply = 'refusal' in message ? message.refusal : kind === 'push' ? await handlePush(store, message, caller()) : await handlePull(store, message, caller());
+    const reply = 'refusal' in message ? message.refusal : kind === 'push' ? await handlePush(store, message, caller(), {}) : await handlePull(store, message, caller());
     return new Response(JSON.stringify(reply.body), { status: reply.status });
   };
 }

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { deleteConversation, editConversation, saveConversation } from '../../src/lib/client/db/conversations';
 import { DeviceDatabase, type StoredConversation } from '../../src/lib/client/db/database';
 import { syncOnce, type SyncOutcome } from '../../src/lib/client/sync/sync-engine';
-import type { Conversation, ConversationFields, SharedConversation } from '../../src/lib/domain/conversation';
+import type { Conversation, ConversationFields, DeviceConversation } from '../../src/lib/domain/conversation';
 import type { SeededTablet } from './seed-network';
 
 /** Who uses a test tablet: its enrolment (credential and organisation) and the worker who unlocked it. */
@@ -84,7 +84,7 @@ export class TestDevice {
     throw new Error(`Device ${this.id} did not settle: ${await this.db.outbox.count()} changes still waiting`);
   }
 
-  async conversations(): Promise<SharedConversation[]> {
+  async conversations(): Promise<DeviceConversation[]> {
     const stored = await this.db.conversations.orderBy('id').toArray();
     return stored.map(({ savedAt: _, revision: __, workerId: ___, ...conversation }) => conversation);
   }

@@ -1,4 +1,5 @@
-import { ConversationFields, isWithheld, NOTHING_SAID_MESSAGE, saysSomething, WITHHELD, type SharedConversation, type SharedConversationFields } from '$lib/domain/conversation';
+import { ConversationFields, isSealed, isWithheld, NOTHING_SAID_MESSAGE, saysSomething, WITHHELD, type DeviceConversation, type DeviceConversationFields } from '$lib/domain/conversation';
+import type { SealedEnvelope } from '$lib/domain/sealed';
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '$lib/domain/equality-monitoring';
 import type { Prompt } from '$lib/domain/prompt';
 
@@ -25,10 +26,15 @@ export interface DraftValues {
   equality: Partial<Record<EqualityQuestion, string>>;
   followUpWanted: boolean;
   contact: string;
-  /** Contact details the server keeps and does not send back: kept unless new ones are typed. */
+  /**
+   * Contact details the tablet cannot read — sealed here (`sealedContact`), or kept by the server
+   * and not sent back: kept unless new ones are typed.
+   */
   contactWithheld?: boolean;
-  /** Equality answers the server keeps and does not send back: kept unless replaced. */
+  sealedContact?: SealedEnvelope;
+  /** Equality answers the tablet cannot read (sealed here in `sealedEquality`, or on the server): kept unless replaced. */
   equalityWithheld?: boolean;
+  sealedEquality?: SealedEnvelope;
   consentToRecord: boolean;
 }
 
@@ -55,6 +61,8 @@ export function draftHasContent(v: DraftValues): boolean {
     Object.values(v.equality ?? {}).some(Boolean) ||
     !!v.followUpWanted ||
     !!v.contact?.trim() ||
+    !!v.sealedContact ||
+    !!v.sealedEquality ||
     !!v.consentToRecord ||
     (v.peopleCount ?? '1') !== '1'
   );
@@ -129,7 +137,7 @@ export class ConversationDraft {
     this.isNew = isNew;
   }
 
-  static fromConversation(conversation: SharedConversation): ConversationDraft {
+  static fromConversation(conversation: DeviceConversation): ConversationDraft {
     const draft = new ConversationDraft(false);
     const { followUp, equality } = conversation;
     draft.values = {
@@ -141,11 +149,13 @@ export class ConversationDraft {
       quotes: conversation.quotes.map((q) => ({ ...q })),
       themeIds: [...conversation.themeIds],
       peopleCount: String(conversation.peopleCount),
-      equality: isWithheld(equality) ? {} : { ...equality },
-      equalityWithheld: isWithheld(equality),
+      equality: isWithheld(equality) || isSealed(equality) ? {} : { ...equality },
+      equalityWithheld: isWithheld(equality) || isSealed(equality),
+      sealedEquality: isSealed(equality) ? equality.sealed : undefined,
       followUpWanted: followUp.wanted,
-      contact: followUp.wanted && !isWithheld(followUp) ? followUp.contact : '',
-      contactWithheld: isWithheld(followUp),
+      contact: 'contact' in followUp ? followUp.contact : '',
+      contactWithheld: isWithheld(followUp) || isSealed(followUp),
+      sealedContact: isSealed(followUp) ? followUp.sealed : undefined,
       consentToRecord: conversation.consentToRecord
     };
     return draft;
@@ -169,9 +179,9 @@ export class ConversationDraft {
 
   /**
    * The fields to save, or null with `errors` set to what to fix, each linked to its control.
-   * Values the server withholds stay withheld until the worker replaces them.
+   * Values sealed here or withheld by the server stay so until the worker replaces them.
    */
-  toFields(currentPrompts: Prompt[]): SharedConversationFields | null {
+  toFields(currentPrompts: Prompt[]): DeviceConversationFields | null {
     const v = this.values;
     const prompts = formPrompts(currentPrompts, v);
     const errors: FieldError[] = [];
@@ -223,8 +233,8 @@ export class ConversationDraft {
     if (errors.length > 0 || !parsed.success) return null;
     return {
       ...parsed.data,
-      followUp: keepsContact ? { wanted: true, ...WITHHELD } : parsed.data.followUp,
-      equality: v.equalityWithheld ? WITHHELD : parsed.data.equality
+      followUp: keepsContact ? (v.sealedContact ? { wanted: true, sealed: v.sealedContact } : { wanted: true, ...WITHHELD }) : parsed.data.followUp,
+      equality: v.equalityWithheld ? (v.sealedEquality ? { sealed: v.sealedEquality } : WITHHELD) : parsed.data.equality
     };
   }
 

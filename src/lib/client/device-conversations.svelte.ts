@@ -1,4 +1,5 @@
-import { NewConversation, NOTHING_SAID_MESSAGE, saysSomething, type SharedConversationFields } from '$lib/domain/conversation';
+import { NewSealableConversation, NOTHING_SAID_MESSAGE, saysSomething, type DeviceConversationFields } from '$lib/domain/conversation';
+import type { SealingPublicKey } from '$lib/domain/sealed';
 import { Instant } from '$lib/domain/instant';
 import { syncErrorMessage } from '$lib/domain/sync-error';
 import type { DraftValues } from './conversation-draft.svelte';
@@ -45,13 +46,26 @@ export class DeviceConversations {
   #db: LazyDatabase;
   #afterChange: () => void;
   #worker: () => string | null;
+  #sealingKey: () => SealingPublicKey | null;
   /** Drafts read at app start, before Dexie loaded, and whose they were: see `showFirstLook`. */
   #firstDrafts: { workerId: string | null; drafts: Draft[] } | null = null;
 
-  constructor(db: DeviceDatabase | LazyDatabase, afterChange: () => void, worker: () => string | null) {
+  /** `sealingKey`: the network's public key from reference data, which contact details and equality answers are sealed to. */
+  constructor(db: DeviceDatabase | LazyDatabase, afterChange: () => void, worker: () => string | null, sealingKey: () => SealingPublicKey | null) {
     this.#db = LazyDatabase.of(db);
     this.#afterChange = afterChange;
     this.#worker = worker;
+    this.#sealingKey = sealingKey;
+  }
+
+  /** The fields with contact details and equality answers sealed, before they go near IndexedDB (issue 13). */
+  async #sealed<F extends DeviceConversationFields>(fields: F): Promise<F> {
+    const { sealFields } = await import('./sealing');
+    try {
+      return await sealFields(fields, this.#sealingKey());
+    } catch (error) {
+      throw new SaveError((error as Error).message);
+    }
   }
 
   /** The unlocked worker; every read and write here is theirs. */
@@ -122,21 +136,23 @@ export class DeviceConversations {
     return conversation?.workerId === this.#worker() ? conversation : undefined;
   }
 
-  async saveNew(fields: SharedConversationFields, now = new Date()): Promise<StoredConversation> {
+  async saveNew(typed: DeviceConversationFields, now = new Date()): Promise<StoredConversation> {
     // User Timing, so the save can be measured in the browser's tools and in `npm run bench`.
     performance.mark('anchor:save-start');
     const workerId = this.#workerId();
     // A record with nothing said in it is refused here too, whatever form or script made it.
-    if (!saysSomething(fields)) throw new SaveError(`${NOTHING_SAID_MESSAGE}.`);
+    if (!saysSomething(typed)) throw new SaveError(`${NOTHING_SAID_MESSAGE}.`);
     // Stamped with the tablet's clock: one reset to 1970 by a flat battery is said plainly, and the form kept.
     const clock = Instant.safeParse(now.toISOString());
     if (!clock.success) throw new SaveError(clock.error.issues[0].message);
     this.#firstDrafts = null;
+    // Sealed first: WebCrypto's promises cannot run inside an IndexedDB transaction.
+    const fields = await this.#sealed(typed);
     const saved = await guarded(async () => {
       const [db, { saveConversation }, { uuidv7 }] = await Promise.all([this.#db.get(), import('./db/conversations'), import('uuidv7')]);
       return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.drafts, db.settings], async () => {
-        // A new conversation holds nothing withheld: what the worker typed is checked whole.
-        const conversation = NewConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
+        // A new conversation holds nothing withheld: what the worker typed is checked whole (sealed parts as envelopes).
+        const conversation = NewSealableConversation.parse({ ...fields, id: uuidv7(), recordedAt: now.toISOString() });
         const stored = await saveConversation(db, conversation, workerId, () => now);
         await db.drafts.delete(draftKey(workerId));
         return stored;
@@ -149,8 +165,9 @@ export class DeviceConversations {
   }
 
   /** Saves an edit; a conversation the server had refused is sent again as it now is. */
-  async edit(id: string, fields: SharedConversationFields): Promise<void> {
+  async edit(id: string, typed: DeviceConversationFields): Promise<void> {
     const workerId = this.#workerId();
+    const fields = await this.#sealed(typed);
     await guarded(async () => {
       const [db, { editConversation }, { resendRejected }, { uuidv7 }] = await Promise.all([
         this.#db.get(),
@@ -209,11 +226,16 @@ export class DeviceConversations {
     return draft ? { values: draft.values as unknown as DraftValues, updatedAt: draft.updatedAt } : null;
   }
 
-  /** Keeps the form as typed; called on every change, so a closed tab loses at most the last keystroke. */
+  /**
+   * Keeps the form as typed, contact details and equality answers sealed (issue 13); called on
+   * every change, so a closed tab loses at most the last keystroke.
+   */
   async keepDraft(values: DraftValues): Promise<void> {
     const key = draftKey(this.#workerId());
+    const [{ sealDraft }, db] = await Promise.all([import('./sealing'), this.#db.get()]);
+    const kept = await sealDraft(values, this.#sealingKey());
     this.#firstDrafts = null;
-    await (await this.#db.get()).drafts.put({ key, values: values as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
+    await db.drafts.put({ key, values: kept as unknown as Record<string, unknown>, updatedAt: new Date().toISOString() });
   }
 
   async discardDraft(): Promise<void> {

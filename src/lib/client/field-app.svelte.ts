@@ -77,7 +77,8 @@ export class FieldApp {
     this.conversations = new DeviceConversations(
       this.#db,
       () => (navigator.onLine ? void this.syncNow() : void requestBackgroundSync()),
-      () => this.tablet.worker?.id ?? null
+      () => this.tablet.worker?.id ?? null,
+      () => (this.reference.status === 'ready' ? (this.reference.data.sealingKey ?? null) : null)
     );
   }
 

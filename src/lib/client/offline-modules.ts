@@ -10,6 +10,7 @@ export function fetchOfflineModules(): Promise<unknown> {
     import('./db/outbox'),
     import('./db/tablet'),
     import('./db/reference-codes'),
+    import('./sealing'),
     import('uuidv7'),
     import('./sync/sync-engine'),
     import('$lib/map/locate-ward')

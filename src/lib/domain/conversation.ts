@@ -3,6 +3,7 @@ import { EqualityAnswers } from './equality-monitoring';
 import { Id, IdV7 } from './id';
 import { Instant } from './instant';
 import { ReferenceCode } from './reference-code';
+import { SealedEnvelope } from './sealed';
 import { freeText } from './text';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
@@ -95,8 +96,40 @@ export const NOTHING_SAID_MESSAGE = 'Add at least one answer, quote or theme bef
 export const saysSomething = (fields: Pick<ConversationFields, 'answers' | 'quotes' | 'themeIds'>): boolean =>
   fields.answers.some((answer) => answer.text.trim() !== '') || fields.quotes.length > 0 || fields.themeIds.length > 0;
 
+const mustSaySomething = z.refine<Pick<ConversationFields, 'answers' | 'quotes' | 'themeIds'>>(saysSomething, {
+  message: NOTHING_SAID_MESSAGE,
+  path: ['answers']
+});
+
 /** A conversation as first recorded on a device: it must say something. */
-export const NewConversation = Conversation.check(z.refine(saysSomething, { message: NOTHING_SAID_MESSAGE, path: ['answers'] }));
+export const NewConversation = Conversation.check(mustSaySomething);
+
+/**
+ * Contact details and equality answers as a tablet keeps and sends them (issue 13): sealed to the
+ * network's public key before they touch IndexedDB, opened only on the server (domain/sealed.ts).
+ * The envelope of a follow-up holds the contact text; that of equality answers, the answers.
+ */
+export const SealedFollowUp = z.object({ wanted: z.literal(true), sealed: SealedEnvelope });
+export const SealedEquality = z.object({ sealed: SealedEnvelope });
+export type SealedFollowUp = z.infer<typeof SealedFollowUp>;
+export type SealedEquality = z.infer<typeof SealedEquality>;
+
+export const isSealed = (value: unknown): value is { sealed: SealedEnvelope } =>
+  typeof value === 'object' && value !== null && 'sealed' in value;
+
+const sealable = {
+  followUp: z.union([FollowUp, SealedFollowUp]),
+  equality: z.union([EqualityAnswers, SealedEquality])
+};
+
+/** The fields a tablet sends: contact details and equality answers sealed (older apps sent them plain). */
+export const SealableConversationFields = z.extend(ConversationFields, sealable);
+/** A conversation as a tablet saves and sends it. */
+export const SealableConversation = z.extend(Conversation, sealable);
+export type SealableConversation = z.infer<typeof SealableConversation>;
+export type SealableConversationFields = z.infer<typeof SealableConversationFields>;
+/** A new conversation as a tablet sends it: it must say something. */
+export const NewSealableConversation = SealableConversation.check(mustSaySomething);
 
 /**
  * What a viewer is not allowed to read is sent as withheld, never as an empty value: an empty
@@ -120,6 +153,22 @@ export const SharedConversationFields = z.extend(ConversationFields, {
   equality: z.union([EqualityAnswers, Withheld])
 });
 export type SharedConversationFields = z.infer<typeof SharedConversationFields>;
+
+/**
+ * A conversation as a tablet keeps it: what it sealed, or what the server withholds from it —
+ * never contact details or equality answers it can read.
+ */
+export const DeviceConversation = z.extend(Conversation, {
+  followUp: z.union([FollowUp, WithheldFollowUp, SealedFollowUp]),
+  equality: z.union([EqualityAnswers, Withheld, SealedEquality])
+});
+export type DeviceConversation = z.infer<typeof DeviceConversation>;
+
+export const DeviceConversationFields = z.extend(ConversationFields, {
+  followUp: z.union([FollowUp, WithheldFollowUp, SealedFollowUp]),
+  equality: z.union([EqualityAnswers, Withheld, SealedEquality])
+});
+export type DeviceConversationFields = z.infer<typeof DeviceConversationFields>;
 
 export const isWithheld = (value: unknown): value is { withheld: true } =>
   typeof value === 'object' && value !== null && (value as { withheld?: unknown }).withheld === true;

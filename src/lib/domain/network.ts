@@ -6,6 +6,7 @@ import { Organisation } from './organisation';
 import { Prompt } from './prompt';
 import { Theme } from './theme';
 import { Ward } from './ward';
+import { SealingPublicKey } from './sealed';
 
 export const NetworkName = trimmedText(120, 'The network name must be 120 characters or fewer', 'Enter the name of your network');
 
@@ -52,6 +53,11 @@ export const ReferenceData = z.object({
   prompts: z.array(Prompt),
   events: z.array(ListeningEvent),
   organisations: z.array(Organisation),
-  wards: z.array(Ward)
+  wards: z.array(Ward),
+  /**
+   * The key tablets seal contact details and equality answers to (issue 13). Absent in what a
+   * tablet kept before sealing, until its next refresh.
+   */
+  sealingKey: z.optional(SealingPublicKey)
 });
 export type ReferenceData = z.infer<typeof ReferenceData>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ConversationFields, NewConversation, SharedConversation } from './conversation';
+import { ConversationFields, NewConversation, NewSealableConversation, SealableConversationFields, SharedConversation } from './conversation';
 import { ReferenceCode } from './reference-code';
 import { Id, IdV7 } from './id';
 import { SyncErrorReason } from './sync-error';
@@ -62,14 +62,29 @@ export const DeleteConversation = z.object({
   conversationId: IdV7
 });
 
+/** A change as the store applies it: contact details and equality answers opened, checked plain. */
 export const Change = z.discriminatedUnion('op', [CreateConversation, UpdateConversation, DeleteConversation]);
 export type Change = z.infer<typeof Change>;
+
+/**
+ * A change as a tablet keeps it in its outbox and pushes it: contact details and equality answers
+ * sealed to the network's key (issue 13; plain from apps before sealing). The server opens them
+ * and checks the change again as a `Change`.
+ */
+export const PushedChange = z.discriminatedUnion('op', [
+  z.extend(CreateConversation, { conversation: NewSealableConversation }),
+  z.extend(UpdateConversation, {
+    fields: z.partial(SealableConversationFields).check(z.refine((fields) => Object.keys(fields).length > 0, 'An update must change a field'))
+  }),
+  DeleteConversation
+]);
+export type PushedChange = z.infer<typeof PushedChange>;
 
 export const PushRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   kind: z.literal('push'),
   changes: z
-    .array(Change)
+    .array(PushedChange)
     .check(
       z.minLength(1, 'A push must hold at least one change'),
       z.maxLength(PUSH_MAX_CHANGES, `A push can hold at most ${PUSH_MAX_CHANGES} changes`)

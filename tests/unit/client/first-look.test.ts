@@ -126,7 +126,7 @@ describe('the first screen, before Dexie has loaded', () => {
     expect(tablet.enrolled).toBe(true);
     expect(tablet.worker).toEqual({ id: amina.id, name: 'Amina' });
 
-    const conversations = new DeviceConversations(db, () => {}, () => tablet.worker?.id ?? null);
+    const conversations = new DeviceConversations(db, () => {}, () => tablet.worker?.id ?? null, () => null);
     conversations.showFirstLook(look('2026-11-20T10:30:00.000Z').drafts, '["E05011385"]');
     expect(await conversations.loadDraft()).toEqual({ values: { wardCode: 'E05011385' }, updatedAt: '2026-11-20T10:32:00.000Z' });
     expect(conversations.recentWardCodes).toEqual(['E05011385']);

@@ -66,7 +66,7 @@ describe('S1 saved-means-saved: saving on the device', () => {
 
 describe('a tablet whose clock is wrong', () => {
   it('is told so plainly when a worker saves, and nothing is written', async () => {
-    const conversations = new DeviceConversations(db, () => {}, () => worker);
+    const conversations = new DeviceConversations(db, () => {}, () => worker, () => null);
     const { id: _, recordedAt: __, ...fields } = armley();
     const flatBattery = new Date('1970-01-01T00:04:00Z');
     await expect(conversations.saveNew(fields, flatBattery)).rejects.toThrow(new SaveError(PAST_DATE_MESSAGE));
@@ -77,7 +77,7 @@ describe('a tablet whose clock is wrong', () => {
 
 describe('a conversation with nothing said in it', () => {
   it('is refused by the device with a plain message, and nothing is written', async () => {
-    const conversations = new DeviceConversations(db, () => {}, () => worker);
+    const conversations = new DeviceConversations(db, () => {}, () => worker, () => null);
     const { id: _, recordedAt: __, ...fields } = armley();
     const empty = { ...fields, answers: answersOf('  ', ''), quotes: [], themeIds: [] };
     await expect(conversations.saveNew(empty)).rejects.toThrow(new SaveError('Add at least one answer, quote or theme before saving.'));

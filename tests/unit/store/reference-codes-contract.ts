@@ -34,7 +34,7 @@ export function describeReferenceCodes(kind: string, openEmptyDatabase: () => Pr
 
     /** Pushes as the tablet does, through the push handler. */
     async function push(store: Store, tablet: SeededTablet, changes: Change[]) {
-      return handlePush(store, { json: { protocol: 2, kind: 'push', changes } }, await deviceCallerOf(store, tablet));
+      return handlePush(store, { json: { protocol: 2, kind: 'push', changes } }, await deviceCallerOf(store, tablet), {});
     }
 
     const create = (seed: SeededNetwork, conversation: Conversation, workerId = seed.workers.amina.id): Change => ({

@@ -121,7 +121,7 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
           const batch = generated.map((c) => ({ ...c, referenceCode: nextCode() }));
           const changes = batch.map((c) => ({ op: 'create' as const, changeId: `${changeSeed.slice(0, 24)}${String(++changeNumber).padStart(12, '0')}`, workerId: worker, conversation: c }));
           // As a tablet sends it: JSON, through the push handler.
-          const pushed = await handlePush(store, { json: JSON.parse(JSON.stringify({ protocol: 2, kind: 'push', changes })) }, pusher);
+          const pushed = await handlePush(store, { json: JSON.parse(JSON.stringify({ protocol: 2, kind: 'push', changes })) }, pusher, {});
           expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
 
           const reply = await handlePull(store, { json: { protocol: 2, kind: 'pull', workerId: worker, cursor } }, pulling);
@@ -146,7 +146,7 @@ export function describeRoundTrip(kind: string, openEmptyStore: () => Promise<St
 
     const create = (conversation: Conversation, changeId: string) => ({ op: 'create' as const, changeId, workerId: seeded.workers.amina.id, conversation });
     const push = async (...changes: ReturnType<typeof create>[]) =>
-      handlePush(store, { json: { protocol: 2, kind: 'push', changes } }, await deviceCallerOf(store, seeded.tablet));
+      handlePush(store, { json: { protocol: 2, kind: 'push', changes } }, await deviceCallerOf(store, seeded.tablet), {});
     const armley = (fields: Partial<Conversation>) =>
       makeConversation({ wardCode: 'E05011385', organisationId: seeded.organisations.armley.id, referenceCode: nextCode(), ...fields });
 

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { Conversation, ConversationFields, isWithheld, SharedConversationFields } from '$lib/domain/conversation';
+import { DeviceConversationFields, isWithheld, SealableConversation, type SealableConversationFields } from '$lib/domain/conversation';
 import type { DeviceDatabase, StoredConversation } from './database';
 import { queueChange } from './outbox';
 import { takeCode } from './reference-codes';
@@ -12,13 +12,13 @@ import { takeCode } from './reference-codes';
  */
 export async function saveConversation(
   db: DeviceDatabase,
-  conversation: Conversation,
+  conversation: SealableConversation,
   workerId: string,
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
-  const parsed = Conversation.parse(conversation);
+  const parsed = SealableConversation.parse(conversation);
   return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.settings], async () => {
-    const valid: Conversation = { ...parsed, referenceCode: parsed.referenceCode ?? (await takeCode(db)) };
+    const valid: SealableConversation = { ...parsed, referenceCode: parsed.referenceCode ?? (await takeCode(db)) };
     const stored: StoredConversation = { ...valid, savedAt: now().toISOString(), revision: 1, workerId };
     await db.conversations.add(stored);
     await queueChange(db, { op: 'create', changeId: uuidv7(), workerId, conversation: valid }, stored.savedAt);
@@ -30,15 +30,15 @@ export async function saveConversation(
  * The fields whose values differ, compared as JSON (arrays and objects by content). A withheld
  * value (contact details, equality answers kept on the server) the worker left alone is no change.
  */
-function changedFields(before: SharedConversationFields, after: SharedConversationFields): Partial<ConversationFields> {
+function changedFields(before: DeviceConversationFields, after: DeviceConversationFields): Partial<SealableConversationFields> {
   const changed: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof SharedConversationFields)[]) {
+  for (const key of Object.keys(after) as (keyof DeviceConversationFields)[]) {
     // `?? null`: a field older versions did not have (organisationId) is unchanged when still empty.
     if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changed[key] = after[key];
   }
   // Only what the worker typed is ever sent: a withheld value never reaches the outbox.
   if (Object.values(changed).some(isWithheld)) throw new Error('A value kept on the server cannot be sent back to it.');
-  return changed as Partial<ConversationFields>;
+  return changed as Partial<SealableConversationFields>;
 }
 
 /**
@@ -49,11 +49,11 @@ function changedFields(before: SharedConversationFields, after: SharedConversati
 export async function editConversation(
   db: DeviceDatabase,
   id: string,
-  fields: SharedConversationFields,
+  fields: DeviceConversationFields,
   workerId: string,
   now: () => Date = () => new Date()
 ): Promise<StoredConversation> {
-  const valid = SharedConversationFields.parse(fields);
+  const valid = DeviceConversationFields.parse(fields);
   return db.transaction('rw', [db.conversations, db.outbox, db.repeatChanges, db.rejected], async () => {
     const before = await db.conversations.get(id);
     if (!before || before.workerId !== workerId) throw new Error('This conversation is no longer on this device.');

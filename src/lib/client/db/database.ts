@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { SharedConversation } from '$lib/domain/conversation';
+import type { DeviceConversation } from '$lib/domain/conversation';
 import type { RosterWorker } from '$lib/domain/device';
-import type { Change } from '$lib/domain/protocol';
+import type { PushedChange } from '$lib/domain/protocol';
 import type { ReferenceData } from '$lib/domain/network';
 import type { WardMapData } from '$lib/domain/ward-map';
 import { DATABASE_NAME } from './database-name';
@@ -16,7 +16,7 @@ export { DATABASE_NAME };
  * the first worker unlocks the tablet). One pulled back from the server has its contact details
  * and equality answers withheld.
  */
-export interface StoredConversation extends SharedConversation {
+export interface StoredConversation extends DeviceConversation {
   savedAt: string;
   revision: number;
   workerId?: string;
@@ -30,7 +30,7 @@ export interface OutboxEntry {
   changeId: string;
   conversationId: string;
   queuedAt: string;
-  change: Change;
+  change: PushedChange;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Conversation, isWithheld, type ConversationFields } from '$lib/domain/conversation';
-import type { Change } from '$lib/domain/protocol';
+import { isWithheld, SealableConversation, type SealableConversationFields } from '$lib/domain/conversation';
+import type { PushedChange } from '$lib/domain/protocol';
 import type { DeviceDatabase, OutboxEntry } from './database';
 
 /**
@@ -19,10 +19,10 @@ export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-const conversationOf = (change: Change) => (change.op === 'create' ? change.conversation.id : change.conversationId);
+const conversationOf = (change: PushedChange) => (change.op === 'create' ? change.conversation.id : change.conversationId);
 
 /** Queues a change; call inside a transaction that includes `outbox` and `repeatChanges`. */
-export async function queueChange(db: DeviceDatabase, change: Change, at: string): Promise<void> {
+export async function queueChange(db: DeviceDatabase, change: PushedChange, at: string): Promise<void> {
   const conversationId = conversationOf(change);
   const alreadyWaiting = await db.outbox.where('conversationId').equals(conversationId).count();
   await db.outbox.add({ changeId: change.changeId, conversationId, queuedAt: at, change });
@@ -94,12 +94,12 @@ export async function resendRejected(db: DeviceDatabase, conversationId: string,
       const { savedAt: _, revision, workerId: __, ...conversation } = current;
       const { id: ___, recordedAt: ____, ...shared } = conversation;
       // What the server keeps and withholds from the tablet is not sent back.
-      const fields = Object.fromEntries(Object.entries(shared).filter(([, value]) => !isWithheld(value))) as Partial<ConversationFields>;
+      const fields = Object.fromEntries(Object.entries(shared).filter(([, value]) => !isWithheld(value))) as Partial<SealableConversationFields>;
       const wasCreate = refused.some((entry) => entry.change.op === 'create');
       await queueChange(
         db,
         wasCreate
-          ? { op: 'create', changeId: makeChangeId(), workerId, conversation: Conversation.parse(conversation) }
+          ? { op: 'create', changeId: makeChangeId(), workerId, conversation: SealableConversation.parse(conversation) }
           : { op: 'update', changeId: makeChangeId(), workerId, conversationId, baseRevision: revision, fields },
         at
       );

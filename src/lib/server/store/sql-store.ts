@@ -5,6 +5,7 @@ import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
+import * as sealingKeyQueries from './sealing-key-queries';
 import * as workerQueries from './worker-queries';
 import * as reads from './conversation-reads';
 import { conversationRecords } from './conversation-records-query';
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
+    sealingKeys: bindDatabase(db, sealingKeyQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -21,6 +21,7 @@ import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
+import type * as sealingKeyQueries from './sealing-key-queries';
 import type * as workerQueries from './worker-queries';
 
 /** A pushed batch and the tablet it came from: its changes' workers must be of its organisation. */
@@ -58,6 +59,8 @@ export type AuditStore = BoundQueries<typeof auditQueries>;
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
 /** How long follow-up contact details are kept, and deleting them (issue 13). */
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
+/** The key pairs tablets seal contact details and equality answers to (issue 13; server/sealing-keys.ts). */
+export type SealingKeyStore = BoundQueries<typeof sealingKeyQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -69,6 +72,7 @@ export interface Store {
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
   readonly referenceCodes: ReferenceCodeStore;
+  readonly sealingKeys: SealingKeyStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;

@@ -50,3 +50,17 @@ export function describeIssues(issues: { path: PropertyKey[]; message: string }[
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more problems)` : '';
   return `${named.join('; ')}${more}.`;
 }
+
+/** The changes a schema failure points at, so the device can set exactly those aside. */
+export function rejectedByIssues(json: unknown, issues: { path: PropertyKey[]; message: string }[]): RejectedChange[] {
+  const changes = (json as { changes?: { changeId?: unknown }[] }).changes;
+  const rejected = new Map<string, string>();
+  for (const issue of issues) {
+    const [head, index, ...rest] = issue.path;
+    const changeId = head === 'changes' && typeof index === 'number' ? changes?.[index]?.changeId : undefined;
+    if (typeof changeId === 'string' && !rejected.has(changeId)) {
+      rejected.set(changeId, `${rest.map(String).join('.') || 'change'}: ${issue.message}`);
+    }
+  }
+  return [...rejected].map(([changeId, message]) => ({ changeId, message }));
+}

@@ -1,27 +1,15 @@
 import { FUTURE_DATE_MESSAGE, notInFuture } from '$lib/domain/instant';
 import { PROTOCOL_VERSION, PushRequest, type Change, type PushResult, type RejectedChange } from '$lib/domain/protocol';
+import { sealingPrivateKeys } from '../sealing-keys';
 import type { DeviceCaller } from '../auth/guard';
 import { UnknownReferenceError, type Store } from '../store';
 import type { AppliedChanges } from '../store/store';
-import { describeIssues, refuse, type Refusal } from './protocol-message';
+import { openSealedChanges } from './open-sealed-changes';
+import { describeIssues, refuse, rejectedByIssues, type Refusal } from './protocol-message';
 
 export type PushReply = { status: 200; body: PushResult } | Refusal;
 
 const NOTHING_STORED = 'The push was refused and nothing of it was stored.';
-
-/** The changes a schema failure points at, so the device can set exactly those aside. */
-function rejectedByIssues(json: unknown, issues: { path: PropertyKey[]; message: string }[]): RejectedChange[] {
-  const changes = (json as { changes?: { changeId?: unknown }[] }).changes;
-  const rejected = new Map<string, string>();
-  for (const issue of issues) {
-    const [head, index, ...rest] = issue.path;
-    const changeId = head === 'changes' && typeof index === 'number' ? changes?.[index]?.changeId : undefined;
-    if (typeof changeId === 'string' && !rejected.has(changeId)) {
-      rejected.set(changeId, `${rest.map(String).join('.') || 'change'}: ${issue.message}`);
-    }
-  }
-  return [...rejected].map(([changeId, message]) => ({ changeId, message }));
-}
 
 /**
  * Creates dated after the server's tomorrow: the static range of the schema lets them through
@@ -39,13 +27,21 @@ function datedInFuture(changes: Change[], now: number): RejectedChange[] {
  * Receives one push: the whole batch is stored in one transaction and acknowledged, or refused
  * with a reason, the changes at fault named, and nothing stored (SYNC-SPEC S2, S3, S7).
  */
-export async function handlePush(store: Store, message: { json: unknown }, caller: DeviceCaller): Promise<PushReply> {
+export async function handlePush(
+  store: Store,
+  message: { json: unknown },
+  caller: DeviceCaller,
+  env: Record<string, string | undefined>
+): Promise<PushReply> {
   const push = PushRequest.safeParse(message.json);
   if (!push.success) {
     const issues = push.error.issues;
     return refuse(422, 'invalid', `${NOTHING_STORED} ${describeIssues(issues)}`, rejectedByIssues(message.json, issues));
   }
-  const future = datedInFuture(push.data.changes, Date.now());
+  const opened = await openSealedChanges(push.data.changes, () => sealingPrivateKeys(store, env));
+  if (!opened.ok) return refuse(422, 'invalid', `${NOTHING_STORED} ${opened.message}`, opened.rejected);
+  const changes = opened.changes;
+  const future = datedInFuture(changes, Date.now());
   if (future.length > 0) {
     return refuse(422, 'invalid', `${NOTHING_STORED} ${future.map((change) => change.message).join('; ')}`, future);
   }
@@ -55,13 +51,13 @@ export async function handlePush(store: Store, message: { json: unknown }, calle
       networkId: caller.network.id,
       deviceId: caller.device.id,
       organisationId: caller.device.organisationId,
-      changes: push.data.changes
+      changes
     });
   } catch (error) {
     if (!(error instanceof UnknownReferenceError)) throw error;
     return refuse(422, 'invalid', `${NOTHING_STORED} ${error.message}`, error.rejected);
   }
-  const acknowledged = push.data.changes.map((change) => change.changeId);
+  const acknowledged = changes.map((change) => change.changeId);
   const body: PushResult = { protocol: PROTOCOL_VERSION, kind: 'push-result', acknowledged };
   const { notes, referenceCodes } = applied;
   if (notes.length > 0) body.notes = notes;

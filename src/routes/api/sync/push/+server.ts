@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { DEVICE } from '$lib/domain/access';
 import { PUSH_MAX_BYTES } from '$lib/domain/protocol';
 import { guardEndpoint } from '$lib/server/auth/guard';
@@ -8,7 +9,7 @@ import { handlePush } from '$lib/server/sync/push-handler';
 import type { RequestHandler } from './$types';
 
 const push = guardEndpoint(DEVICE, async ({ locals, request }, caller, message: { json: unknown }) => {
-  const reply = await handlePush(locals.store, message, caller);
+  const reply = await handlePush(locals.store, message, caller, env);
   await recordSync(locals.store, caller, request);
   return json(reply.body, { status: reply.status, headers: { 'cache-control': 'no-store' } });
 });
