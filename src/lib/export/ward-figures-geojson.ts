@@ -1,7 +1,8 @@
-import { suppressSmallCounts, type ShownCount } from '$lib/domain/suppression';
+import type { ShownCount } from '$lib/domain/suppression';
 import type { Theme } from '$lib/domain/theme';
 import type { Ward } from '$lib/domain/ward';
 import { mapFiltersToSearchParams, type MapFilters, type WardFigures } from '$lib/domain/ward-map';
+import { suppressedParts } from './suppressed';
 
 /**
  * Ward figures for GIS teams (issue 14): one GeoJSON Feature per ward, its ONS boundary with its
@@ -57,11 +58,8 @@ export const themeKey = (index: number) => `theme${index + 1}`;
 const isArea = (geometry: unknown): geometry is Geometry =>
   typeof geometry === 'object' && geometry !== null && ['Polygon', 'MultiPolygon'].includes((geometry as { type?: unknown }).type as string);
 
-/** One column of counts (one per ward) as they may be shown. */
-function suppressedColumn(counts: readonly number[], threshold: number): ShownCount[] {
-  if (counts.length === 0) return [];
-  return suppressSmallCounts(counts.map((n) => [n]), threshold).cells.map((row) => row[0]);
-}
+/** One column of counts (one per ward, which add up to the network's) as they may be shown. */
+const suppressedColumn = (counts: readonly number[], threshold: number): ShownCount[] => suppressedParts(counts, threshold).parts;
 
 const countOrNull = (count: ShownCount) => (count.shown ? count.count : null);
 const inWords = (count: ShownCount, threshold: number) => (count.shown ? String(count.count) : `fewer than ${threshold}`);

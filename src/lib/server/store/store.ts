@@ -19,6 +19,7 @@ import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
+import type * as reportQueries from './report-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as workerQueries from './worker-queries';
@@ -58,6 +59,8 @@ export type AuditStore = BoundQueries<typeof auditQueries>;
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
 /** How long follow-up contact details are kept, and deleting them (issue 13). */
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
+/** Printable reports' figures (issue 14). */
+export type ReportStore = BoundQueries<typeof reportQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -68,6 +71,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
+  readonly reports: ReportStore;
   readonly referenceCodes: ReferenceCodeStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
