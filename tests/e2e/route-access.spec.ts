@@ -73,7 +73,8 @@ const PAGES: Record<string, PageEntry> = {
   '/thank-you-cards': { page: { anonymous: 'sign-in', revoked: 'ok', device: 'ok', staff: 'forbidden', lead: 'ok', coordinator: 'ok' } },
   '/map': { page: PEOPLE_PAGE },
   '/wards': { page: PEOPLE_PAGE },
-  '/wards/[code]': { page: PEOPLE_PAGE },
+  // Issue 14: everyone who may open a ward's page reads its quotes; only a coordinator chooses them for reports.
+  '/wards/[code]': { page: PEOPLE_PAGE, actions: { chooseQuote: COORDINATOR_PAGE } },
   '/wards/[code]/report': { page: REPORT_PAGE },
   '/report': { page: REPORT_PAGE },
   '/who-we-heard-from': { page: EQUALITY_TOTALS_PAGE },

@@ -151,3 +151,41 @@ test('the network’s report lists every ward, with small counts hidden, and pas
     await expectNoViolations(page, `network report at ${size.width}×${size.height}`);
   }
 });
+
+test('a coordinator chooses a quote for reports on the ward page; the report prints it first, and anchor staff never get quotes’ keys', async ({ page, context, server, seeded }) => {
+  await signInAs(context, seeded.people.coordinator, server.url);
+  await page.goto('/');
+  const theme = await themesByName(page.request);
+  await pushConversations(server.url, seeded, [
+    makeConversation({ wardCode: ARMLEY, recordedAt: '2026-10-02T10:00:00.000Z', themeIds: [theme[WORK]], quotes: [{ text: 'The one the board should hear', consentToQuote: true }] }),
+    ...[3, 4, 5, 6, 7, 8, 9].map((day) =>
+      makeConversation({ wardCode: ARMLEY, recordedAt: `2026-11-0${day}T10:00:00.000Z`, themeIds: [theme[WORK]], quotes: [{ text: `Newer words ${day}`, consentToQuote: true }] })
+    )
+  ]);
+  await page.goto(`/wards/${ARMLEY}/report`);
+  await expect(page.getByText('The one the board should hear')).toHaveCount(0); // the 6 most recent only
+
+  await page.goto(`/wards/${ARMLEY}`);
+  const choose = page.getByRole('button', { name: /^Choose for reports\s*–\s*quote 8, October 2026$/ });
+  await choose.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Chosen for reports.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Take off reports\s*–\s*quote 8/ })).toBeVisible();
+  await expectNoViolations(page, 'ward page with quotes to choose');
+
+  await page.goto(`/wards/${ARMLEY}/report`);
+  await expect(page.locator('.quotes li').first()).toContainText('The one the board should hear');
+  await expect(page.getByText('1 chosen for reports by the network’s coordinator, then the most recent')).toBeVisible();
+
+  // Anchor staff see which quotes are chosen, but cannot choose, and get no keys.
+  const staff = { cookie: `al_session=${seeded.people.staff.session}` };
+  const staffData = await (await fetch(`${server.url}/wards/${ARMLEY}/__data.json`, { headers: staff })).text();
+  expect(staffData).toContain('The one the board should hear');
+  expect(staffData).not.toMatch(/[0-9a-f-]{36}\.1/);
+  const refused = await fetch(`${server.url}/wards/${ARMLEY}?/chooseQuote`, {
+    method: 'POST',
+    headers: { ...staff, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'quote=x&chosen=no'
+  });
+  expect(refused.status).toBe(403);
+});

@@ -35,7 +35,7 @@ export function barChartLayout(rows: readonly ChartRow[]): { width: number; heig
   const bars = rows.map((row, i): ChartBar => {
     const top = i * ROW_HEIGHT;
     const barWidth = row.count.shown ? Math.round((row.count.count / largest) * room * 10) / 10 : 0;
-    return { ...row, labelY: top + LABEL_BASELINE, barY: top + BAR_TOP, barWidth, valueX: barWidth + 6, valueY: top + BAR_TOP + BAR_HEIGHT - 2 };
+    return { ...row, labelY: top + LABEL_BASELINE, barY: top + BAR_TOP, barWidth, valueX: row.count.shown ? barWidth + 6 : 0, valueY: top + BAR_TOP + BAR_HEIGHT - 2 };
   });
   return { width: CHART_WIDTH, height: Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT), bars };
 }
