@@ -83,5 +83,25 @@ export function describeReportsContract(kind: string, openEmptyStore: () => Prom
       expect(await texts(10)).toEqual(['Day 5', 'Day 4', 'Shared', 'An old favourite']);
       expect(await store.reports.chooseQuote(networkId, { conversationId: newer[0].id, position: 1 }, true, coordinator)).toBe(false);
     });
+
+    it('forgets a choice when the quote’s words are corrected at the resident’s request, rather than printing another quote in its place', async () => {
+      const both = makeConversation({
+        wardCode: ARMLEY,
+        quotes: [{ text: 'First words', consentToQuote: true }, { text: 'Second words', consentToQuote: true }]
+      });
+      await push([both, makeConversation({ wardCode: ARMLEY, recordedAt: '2026-11-25T10:00:00.000Z', quotes: [{ text: 'Newest', consentToQuote: true }] })]);
+      await store.reports.chooseQuote(networkId, { conversationId: both.id, position: 2 }, true, coordinator);
+      const chosen = async () => (await store.reports.reportFigures(networkId, ARMLEY, {}, 6)).quotes.filter((q) => q.chosen).map((q) => q.text);
+      expect(await chosen()).toEqual(['Second words']);
+      // The resident asks for the first quote to go: the second moves up to position 1.
+      const actor = { kind: 'person' as const, id: coordinator, name: 'Cora Coordinator' };
+      expect(await store.residentRequests.correct(networkId, both.id, { quotes: [{ text: 'Second words', consentToQuote: true }] }, actor)).toBe(true);
+      expect(await chosen()).toEqual([]);
+      // And reworded where it stands: no longer chosen either.
+      await store.reports.chooseQuote(networkId, { conversationId: both.id, position: 1 }, true, coordinator);
+      expect(await chosen()).toEqual(['Second words']);
+      await store.residentRequests.correct(networkId, both.id, { quotes: [{ text: 'Second words, reworded', consentToQuote: true }] }, actor);
+      expect(await chosen()).toEqual([]);
+    });
   });
 }
