@@ -35,9 +35,12 @@ const MANAGERS_PAGE = { ...PEOPLE_PAGE, staff: 'forbidden' } as const;
 const COORDINATOR_PAGE = { ...MANAGERS_PAGE, lead: 'forbidden' } as const;
 /** Equality-monitoring totals: coordinators and anchor staff, not organisation leads (docs/ROLES.md). */
 const EQUALITY_TOTALS_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
+/** Ward reports and ward figures for GIS (issue 14): coordinators and anchor staff take them to boards and GIS teams. */
+const REPORT_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
 const SIGNED_IN_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
 const PEOPLE_API = { ...SIGNED_IN_API, device: 'forbidden' } as const;
 const COORDINATOR_API = { ...PEOPLE_API, staff: 'forbidden', lead: 'forbidden' } as const;
+const REPORT_API = { ...PEOPLE_API, lead: 'forbidden' } as const;
 const DEVICE_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'forbidden', lead: 'forbidden', coordinator: 'forbidden' } as const;
 
 interface PageEntry {
@@ -70,7 +73,10 @@ const PAGES: Record<string, PageEntry> = {
   '/thank-you-cards': { page: { anonymous: 'sign-in', revoked: 'ok', device: 'ok', staff: 'forbidden', lead: 'ok', coordinator: 'ok' } },
   '/map': { page: PEOPLE_PAGE },
   '/wards': { page: PEOPLE_PAGE },
-  '/wards/[code]': { page: PEOPLE_PAGE },
+  // Issue 14: everyone who may open a ward's page reads its quotes; only a coordinator chooses them for reports.
+  '/wards/[code]': { page: PEOPLE_PAGE, actions: { chooseQuote: COORDINATOR_PAGE } },
+  '/wards/[code]/report': { page: REPORT_PAGE },
+  '/report': { page: REPORT_PAGE },
   '/who-we-heard-from': { page: EQUALITY_TOTALS_PAGE },
   '/account': { page: PEOPLE_PAGE, actions: { signOut: 'as-page', signOutEverywhere: 'as-page', changePassword: 'as-page' } },
   '/records': { page: MANAGERS_PAGE, actions: { followUpDone: 'as-page' } },
@@ -107,7 +113,10 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   '/api/sync/pull': { methods: { POST: DEVICE_API } },
   '/api/device/roster': { methods: { GET: DEVICE_API } },
   '/api/device/workers/[id]/pin': { methods: { POST: DEVICE_API } },
-  '/api/conversations/[id]/history': { methods: { GET: DEVICE_API } }
+  '/api/conversations/[id]/history': { methods: { GET: DEVICE_API } },
+  '/api/exports/ward-figures': { methods: { GET: REPORT_API } },
+  '/api/reports/wards/[code]/pdf': { methods: { GET: REPORT_API } },
+  '/api/reports/network/pdf': { methods: { GET: REPORT_API } }
 };
 
 // The route files, as SvelteKit sees them ----------------------------------------------------

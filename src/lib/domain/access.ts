@@ -25,6 +25,11 @@ export const DEVICE = ['device'] as const satisfies readonly Admit[];
  * organisation leads, who sit closest to individual conversations (docs/ROLES.md).
  */
 export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
+/**
+ * Ward reports and ward figures for GIS (issue 14): aggregates and consented quotes, taken away
+ * to boards and GIS teams, so coordinators and anchor staff, whose job that is (every one audited).
+ */
+export const REPORT_TAKERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 /** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
@@ -52,6 +57,8 @@ export const PAGE_ACCESS = {
   '/map': PEOPLE,
   '/wards': PEOPLE,
   '/wards/[code]': PEOPLE,
+  '/wards/[code]/report': REPORT_TAKERS,
+  '/report': REPORT_TAKERS,
   '/who-we-heard-from': EQUALITY_TOTALS_READERS,
   '/account': PEOPLE,
   '/records': MANAGERS,

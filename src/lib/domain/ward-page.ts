@@ -22,7 +22,17 @@ export interface ConsentedQuote {
   text: string;
   month: string;
   themes: string[];
+  /** Whether a coordinator chose it for printed reports (issue 14). */
+  chosen?: boolean;
+  /**
+   * Which quote it is (conversation id and position), for a coordinator choosing it for reports;
+   * left out for everyone else, since it would tell which quotes one resident gave.
+   */
+  key?: string;
 }
+
+/** A quote's key as the ward page sends it to coordinators: its conversation's id and its position (from 1). */
+export const QuoteKey = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([1-9][0-9]{0,2})$/;
 
 /** What the ward page shows of a ward's conversations. */
 export interface WardPageData {

@@ -8,8 +8,11 @@ import type { Store } from './store';
 /** The ward page shows this many quotes, newest first, and says how many there are in all. */
 export const WARD_PAGE_QUOTES = 100;
 
-/** Everything the ward page shows, or null when the network has no ward of that code. */
-export async function wardPageView(store: Store, networkId: string, code: string): Promise<WardPageView | null> {
+/**
+ * Everything the ward page shows, or null when the network has no ward of that code. Quotes carry
+ * their keys (to choose them for reports) only for coordinators (`quoteKeys`).
+ */
+export async function wardPageView(store: Store, networkId: string, code: string, { quoteKeys = false } = {}): Promise<WardPageView | null> {
   if (!WardCode.safeParse(code).success) return null; // not a ward code (a mangled link): no such ward, not a database error
   const [page, standings] = await Promise.all([
     store.wardPage(networkId, code, WARD_PAGE_QUOTES),
@@ -20,7 +23,8 @@ export async function wardPageView(store: Store, networkId: string, code: string
     ...standing,
     amongMostDeprived: standing.rank !== null && standing.rankedWards !== null && isAmongMostDeprived(standing.rank, standing.rankedWards)
   }));
-  return { ...page, indicators, mostDeprivedPercent: MOST_DEPRIVED_PERCENT };
+  const quotes = quoteKeys ? page.quotes : page.quotes.map(({ key: _key, ...quote }) => quote);
+  return { ...page, quotes, indicators, mostDeprivedPercent: MOST_DEPRIVED_PERCENT };
 }
 
 export interface WardsTableView {

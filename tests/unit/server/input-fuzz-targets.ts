@@ -22,6 +22,9 @@ import * as people from '../../../src/routes/settings/people/+page.server';
 import * as workers from '../../../src/routes/settings/workers/+page.server';
 import * as signIn from '../../../src/routes/sign-in/+page.server';
 import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
+import * as wardReport from '../../../src/routes/wards/[code]/report/+page.server';
+import * as networkReport from '../../../src/routes/report/+page.server';
+import * as wardFigures from '../../../src/routes/api/exports/ward-figures/+server';
 import * as whoWeHeardFrom from '../../../src/routes/who-we-heard-from/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
@@ -180,6 +183,21 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
       calls: () => hostileString.map((code) => ({ module: wardPage, routeId: '/wards/[code]', path: '/wards/x', params: { code }, cookies: coordinator }))
     },
     {
+      name: 'ward report (a ward code and the map’s filters)',
+      calls: () =>
+        fc.tuple(fc.oneof(hostileString, fc.constant('E05011385')), fc.array(hostileString, { minLength: 4, maxLength: 4 })).map(([code, values]) => ({
+          module: wardReport,
+          routeId: '/wards/[code]/report',
+          path: `/wards/x/report?${new URLSearchParams(['from', 'to', 'event', 'organisation'].map((name, i) => [name, values[i]]))}`,
+          params: { code },
+          cookies: coordinator
+        }))
+    },
+    {
+      name: 'ward page › choose a quote for reports',
+      calls: () => formCall(wardPage, '/wards/[code]', 'chooseQuote', coordinator, { quote: `${conversationId}.1`, chosen: 'yes' }, { code: 'E05011385' })
+    },
+    {
       name: 'worker PIN (tablet)',
       calls: () =>
         fc.tuple(fc.oneof(hostileString, fc.constant(ben.id)), fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([id, mutations]) => ({
@@ -286,7 +304,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
         )
     },
     {
-      name: 'pages and API reads with a query string (audit, records, map, workers, who we heard from)',
+      name: 'pages and API reads with a query string (audit, records, map, ward figures, network report, workers, who we heard from)',
       calls: () =>
         fc
           .tuple(
@@ -294,6 +312,8 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
               { module: audit, routeId: '/audit', names: ['action', 'who', 'from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'before'] },
               { module: records, routeId: '/records', names: ['older'] },
               { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
+              { module: wardFigures, routeId: '/api/exports/ward-figures', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
+              { module: networkReport, routeId: '/report', names: ['from', 'to', 'event', 'organisation', 'deprived'] },
               { module: workers, routeId: '/settings/workers', names: ['organisation'] },
               { module: whoWeHeardFrom, routeId: '/who-we-heard-from', names: ['scope', 'breakdown'] }
             ),

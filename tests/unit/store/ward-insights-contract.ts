@@ -82,7 +82,10 @@ export function describeWardInsightsContract(kind: string, openEmptyStore: () =>
       await push([said, older, secret, elsewhere]);
 
       const page = (await store.wardPage(networkId, ARMLEY, 10))!;
-      expect(page.quotes).toEqual([
+      // Each with its key (conversation and position, for a coordinator choosing quotes for reports) and whether it is chosen.
+      expect(page.quotes.map((q) => q.key)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}\.[1-9]$/), expect.any(String), `${older.id}.1`]);
+      expect(page.quotes.every((q) => q.chosen === false)).toBe(true);
+      expect(page.quotes.map(({ key: _key, chosen: _chosen, ...quote }) => quote)).toEqual([
         { text: 'We need jobs here', month: '2026-11', themes: [work.name, health.name] },
         { text: XSS, month: '2026-11', themes: [work.name, health.name] },
         { text: 'Older words', month: '2026-10', themes: [] }

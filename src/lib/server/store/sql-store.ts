@@ -3,6 +3,7 @@ import * as auditQueries from './audit-queries';
 import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
+import * as reportQueries from './report-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     audit: bindDatabase(db, auditQueries),
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
+    reports: bindDatabase(db, reportQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     getNetwork: () => networks.getNetwork(db),

@@ -19,6 +19,7 @@ import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
+import type * as reportQueries from './report-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as sealingKeyQueries from './sealing-key-queries';
@@ -61,6 +62,8 @@ export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
 /** The key pairs tablets seal contact details and equality answers to (issue 13; server/sealing-keys.ts). */
 export type SealingKeyStore = BoundQueries<typeof sealingKeyQueries>;
+/** Printable reports' figures (issue 14). */
+export type ReportStore = BoundQueries<typeof reportQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -71,6 +74,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
+  readonly reports: ReportStore;
   readonly referenceCodes: ReferenceCodeStore;
   readonly sealingKeys: SealingKeyStore;
   /** The network this server serves, or null before first-run set-up. */

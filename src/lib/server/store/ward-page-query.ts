@@ -21,7 +21,9 @@ export async function wardPage(db: SqlClient, networkId: string, code: string, q
      ), per_month as (
        select month, count(*)::int as n from ward_conversations group by month
      ), consented as (
-       select q.quote->>'text' as text, c.month, c.theme_ids, c.recorded_at, c.id, q.n
+       select q.quote->>'text' as text, c.month, c.theme_ids, c.recorded_at, c.id, q.n,
+              exists (select 1 from report_quotes r
+                       where r.conversation_id = c.id and r.position = q.n and r.text_md5 = md5(q.quote->>'text')) as for_reports
          from ward_conversations c, jsonb_array_elements(c.quotes) with ordinality as q (quote, n)
         where q.quote->'consentToQuote' = 'true'::jsonb
      ), newest_quotes as (
@@ -41,6 +43,7 @@ export async function wardPage(db: SqlClient, networkId: string, code: string, q
                left join per_month pm on pm.month = m.month) as months,
             (select coalesce(jsonb_agg(jsonb_build_object(
                        'text', q.text, 'month', to_char(q.month, 'YYYY-MM'),
+                       'key', q.id::text || '.' || q.n::text, 'chosen', q.for_reports,
                        'themes', (select coalesce(jsonb_agg(t.name order by t.position), '[]')
                                     from themes t where t.network_id = $1 and t.id = any (q.theme_ids)))
                      order by q.recorded_at desc, q.id, q.n), '[]')

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { pagePerson } from '$lib/server/auth/guard';
+import { auditReportPage } from '$lib/server/report-download';
+import { networkReport } from '$lib/server/report-views';
+import type { PageServerLoad } from './$types';
+
+// Coordinators and anchor staff (PAGE_ACCESS: REPORT_TAKERS): the network's report to print, audited.
+
+export const load: PageServerLoad = async ({ locals, url, request }) => {
+  const caller = pagePerson(locals);
+  const answer = await networkReport(locals.store, caller.network, url.searchParams);
+  if (!answer.ok) error(answer.status, answer.message);
+  await auditReportPage(locals.store, caller, answer.view, request);
+  return answer.view;
+};
