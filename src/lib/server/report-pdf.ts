@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { SESSION_COOKIE } from './auth/cookies';
+import { CHROMIUM_ARGS, chromiumInstalled, chromiumPath } from './chromium';
 
 /**
  * "Download PDF" (issue 14): the report page, printed to A4 by the server's own Chromium, when it
@@ -21,20 +21,7 @@ export const RENDER_HEADER = 'x-anchor-report-render';
 /** Per process: a request carrying it came from this process's own renderer. */
 export const RENDER_TOKEN = randomBytes(18).toString('base64url');
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const pdfAvailable = () => existsSync(chromiumPath());
-
-/** As tests/support/chromium.ts: flags that keep Chromium off the network and working in a container. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-];
+export const pdfAvailable = chromiumInstalled;
 
 /** One PDF at a time per process (Chromium takes ~150 MB); two more wait; past that the answer is "busy". */
 const MAX_WAITING = 2;
