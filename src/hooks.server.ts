@@ -7,7 +7,9 @@ import { resolveCaller } from '$lib/server/auth/caller';
 import { guardPage } from '$lib/server/auth/guard';
 import { foreignRequestRefusal } from '$lib/server/auth/same-origin';
 import { compressResponses } from '$lib/server/compress-response';
+import { mailSettingsFromEnv } from '$lib/server/auth/mail';
 import { startContactRetentionJob } from '$lib/server/contact-retention';
+import { startMonthlySummaryJob } from '$lib/server/monthly-summary';
 import { limitRequestBody } from '$lib/server/request-body-limit';
 import { sealingKeysFromEnv } from '$lib/server/sealing-keys';
 import { finishRequest, handleServerError, startRequest } from '$lib/server/request-id';
@@ -23,11 +25,14 @@ export const init: ServerInit = async () => {
   const config = storeConfigFromEnv(env);
   store = await openStore(config);
   console.log(`Anchor Listening: data in ${describeStore(config)}`);
+  const log = (message: string, error?: unknown) => (error ? console.error(message, error) : console.log(message));
   // Follow-up contact details past the network's retention period: deleted now and every 24 hours.
-  const stopRetentionJob = startContactRetentionJob(store, { log: (message, error) => (error ? console.error(message, error) : console.log(message)) });
+  const stopRetentionJob = startContactRetentionJob(store, { log });
+  // Where the network asks for it and mail is set up: last month's ward × theme counts to its coordinators.
+  const stopSummaryJob = startMonthlySummaryJob(store, mailSettingsFromEnv(env), { log });
   // adapter-node emits this after SIGTERM/SIGINT once requests are done: close the database cleanly.
   process.once('sveltekit:shutdown', async () => {
-    await stopRetentionJob();
+    await Promise.all([stopRetentionJob(), stopSummaryJob()]);
     await store?.close();
     console.log('Anchor Listening: database closed');
   });

@@ -85,7 +85,7 @@ const PAGES: Record<string, PageEntry> = {
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'privacyNotice', 'residentContact', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'monthlySummary', 'privacyNotice', 'residentContact', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {

@@ -5,6 +5,16 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  /** The message as it came, MIME and all. */
+  raw: string;
+}
+
+/** The file of that name attached to a message (nodemailer sends attachments base64-encoded). */
+export function attachmentOf(mail: CaughtMail, filename: string): Buffer | null {
+  const at = mail.raw.indexOf(`filename=${filename}`) >= 0 ? mail.raw.indexOf(`filename=${filename}`) : mail.raw.indexOf(`filename="${filename}"`);
+  if (at < 0) return null;
+  const body = mail.raw.slice(at).split(/\r?\n\r?\n/)[1] ?? '';
+  return Buffer.from(body.split(/\r?\n--/)[0].replace(/\s/g, ''), 'base64');
 }
 
 /**
@@ -75,7 +85,7 @@ export class MailCatcher {
     if (/^Content-Transfer-Encoding: quoted-printable/im.test(head)) {
       text = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     }
-    const mail = { to, subject, text };
+    const mail = { to, subject, text, raw };
     this.messages.push(mail);
     for (const waiting of this.#waiting.filter((w) => to.includes(w.to))) waiting.resolve(mail);
     this.#waiting = this.#waiting.filter((w) => !to.includes(w.to));

@@ -1,8 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { datePartsFrom } from '$lib/domain/date-entry';
 import { DEFAULT_PRIVACY_NOTICE } from '$lib/domain/network';
 import { audit } from '$lib/server/auth/audit';
 import { pagePerson } from '$lib/server/auth/guard';
+import { mailSettingsFromEnv } from '$lib/server/auth/mail';
 import { OrganisationNameTakenError } from '$lib/server/store';
 import {
   checkAccessSettings,
@@ -36,6 +38,8 @@ export const load: PageServerLoad = async ({ locals }) => {
     contactRetentionMonths: await locals.store.retention.contactRetentionMonths(reference.network.id),
     suppressionThreshold: await locals.store.suppressionThreshold(reference.network.id),
     residentContact: (await locals.store.referenceCodes.residentContact(reference.network.id)) ?? '',
+    monthlySummary: await locals.store.monthlySummaries.monthlySummary(reference.network.id),
+    mailConfigured: mailSettingsFromEnv(env).smtpUrl !== null,
     prompts: reference.prompts,
     events: reference.events,
     organisations: reference.organisations
@@ -85,6 +89,17 @@ export const actions: Actions = {
     await locals.store.setSuppressionThreshold(caller.network.id, checked.value);
     await audit(locals.store, caller, 'settings-changed', 'Small counts', { threshold: checked.value });
     return { section: 'smallCounts' as const, saved: 'Small counts saved.' };
+  },
+
+  monthlySummary: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const on = (await readForm(request)).has('monthlySummary');
+    if (on && !mailSettingsFromEnv(env).smtpUrl) {
+      return fail(400, { section: 'monthlySummary' as const, errors: [{ field: 'monthly-summary', message: 'This server cannot send email (no SMTP_URL), so it cannot mail a monthly summary' }] });
+    }
+    await locals.store.monthlySummaries.setMonthlySummary(caller.network.id, on);
+    await audit(locals.store, caller, 'settings-changed', 'Monthly summary', { on });
+    return { section: 'monthlySummary' as const, saved: on ? 'The coordinators will be mailed a summary of each month.' : 'No monthly summary will be mailed.' };
   },
 
   privacyNotice: async ({ request, locals }) => {

@@ -217,6 +217,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     { name: 'settings › follow-up contact details', calls: () => formCall(settings, '/settings', 'contactRetention', coordinator, { contactRetentionMonths: '12' }) },
     { name: 'records › follow-up done', calls: () => formCall(records, '/records', 'followUpDone', coordinator, { conversationId: '01900000-0000-7000-8000-000000000099' }) },
     { name: 'settings › small counts', calls: () => formCall(settings, '/settings', 'smallCounts', coordinator, { suppressionThreshold: '10' }) },
+    { name: 'settings › monthly summary', calls: () => formCall(settings, '/settings', 'monthlySummary', coordinator, { monthlySummary: 'on' }) },
     { name: 'settings › privacy notice', calls: () => formCall(settings, '/settings', 'privacyNotice', coordinator, { privacyNotice: 'We keep what you say safe.' }) },
     {
       name: 'settings › prompts',

@@ -146,6 +146,25 @@ export function describeStoreContract(kind: string, openEmptyStore: () => Promis
       expect(quiet.every((w) => w.conversations === 0 && Object.keys(w.themeCounts).length === 0)).toBe(true);
     });
 
+    it('counts per ward and theme only the conversations of the days asked for, in UK days', async () => {
+      const { network, themes } = await setUpLeeds();
+      const [work] = themes;
+      await store.applyChanges(
+        batch(network.id, [
+          // The edges of November: the last minutes of 31 October and the first of 1 December are not in it.
+          conversation({ wardCode: ARMLEY, themeIds: [work.id], recordedAt: '2026-10-31T23:30:00.000Z' }),
+          conversation({ wardCode: ARMLEY, themeIds: [work.id], recordedAt: '2026-11-01T00:30:00.000Z' }),
+          conversation({ wardCode: ARMLEY, themeIds: [], recordedAt: '2026-11-30T23:59:00.000Z' }),
+          conversation({ wardCode: HEADINGLEY, themeIds: [work.id], recordedAt: '2026-12-01T00:00:00.000Z' })
+        ])
+      );
+      const november = await store.wardThemeCounts(network.id, { from: '2026-11-01', to: '2026-11-30' });
+      expect(november.find((w) => w.code === ARMLEY)).toMatchObject({ conversations: 2, themeCounts: { [work.id]: 1 } });
+      expect(november.find((w) => w.code === HEADINGLEY)).toMatchObject({ conversations: 0, themeCounts: {} });
+      expect(november).toHaveLength(33);
+      expect((await store.wardThemeCounts(network.id)).find((w) => w.code === ARMLEY)!.conversations).toBe(3);
+    });
+
     it('starts a network with the two default prompts and the default privacy notice', async () => {
       await setUpLeeds();
       const reference = (await store.getReferenceData())!;

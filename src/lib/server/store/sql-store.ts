@@ -4,6 +4,7 @@ import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as reportQueries from './report-queries';
+import * as monthlySummaryQueries from './monthly-summary-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -34,6 +35,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     reports: bindDatabase(db, reportQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
+    monthlySummaries: bindDatabase(db, monthlySummaryQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),
@@ -58,7 +60,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     conversationHistory: (scope, id) => reads.conversationHistory(db, scope, id),
     countConversations: (networkId) => reads.countConversations(db, networkId),
     conversationRecords: (networkId, viewer, page) => conversationRecords(db, networkId, viewer, page),
-    wardThemeCounts: (networkId) => wardThemeCounts(db, networkId),
+    wardThemeCounts: (networkId, filters) => wardThemeCounts(db, networkId, filters),
     wardPage: (networkId, code, quoteLimit) => wardPage(db, networkId, code, quoteLimit),
     saveWardIndicator: (networkId, indicator) => indicators.saveWardIndicator(db, networkId, indicator),
     deleteWardIndicator: (networkId, id) => indicators.deleteWardIndicator(db, networkId, id),

@@ -17,9 +17,11 @@ import type * as accountQueries from './account-queries';
 import type * as auditQueries from './audit-queries';
 import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
+import type { WardThemeFilters } from './ward-summary-query';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as reportQueries from './report-queries';
+import type * as monthlySummaryQueries from './monthly-summary-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as sealingKeyQueries from './sealing-key-queries';
@@ -60,6 +62,8 @@ export type AuditStore = BoundQueries<typeof auditQueries>;
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
 /** How long follow-up contact details are kept, and deleting them (issue 13). */
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
+/** The monthly summary mailed to coordinators, and which month was mailed last (issue 14). */
+export type MonthlySummaryStore = BoundQueries<typeof monthlySummaryQueries>;
 /** The key pairs tablets seal contact details and equality answers to (issue 13; server/sealing-keys.ts). */
 export type SealingKeyStore = BoundQueries<typeof sealingKeyQueries>;
 /** Printable reports' figures (issue 14). */
@@ -77,6 +81,7 @@ export interface Store {
   readonly reports: ReportStore;
   readonly referenceCodes: ReferenceCodeStore;
   readonly sealingKeys: SealingKeyStore;
+  readonly monthlySummaries: MonthlySummaryStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;
@@ -136,7 +141,8 @@ export interface Store {
     page: { before: RecordsPosition | null; limit: number; referenceCode?: string | null }
   ): Promise<ConversationRecordsPage>;
   /** Every ward of the network with its conversation count in all and per theme. */
-  wardThemeCounts(networkId: string): Promise<WardThemeCounts[]>;
+  /** Every current ward's conversations, in all and per theme; only those matching `filters` when given. */
+  wardThemeCounts(networkId: string, filters?: WardThemeFilters): Promise<WardThemeCounts[]>;
   /**
    * One ward's page in one query: its conversations per theme and per month, and its newest
    * `quoteLimit` quotes whose residents agreed to be quoted (never any other). Null when the
