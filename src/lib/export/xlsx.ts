@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** A cell: text (always written as text, never a formula), a number, or empty. */
+export type XlsxCell = string | number | null;
+
+export interface XlsxSheet {
+  name: string;
+  columns: { header: string; width: number }[];
+  /** The rows, a page at a time, so a sheet of any length is never held whole in memory. */
+  pages: AsyncIterable<XlsxCell[][]> | Iterable<XlsxCell[][]>;
+}
+
+/**
+ * Text as an inline string (`t="inlineStr"`), the cell type OOXML has for text kept in the sheet:
+ * exceljs writes plain strings as `t="str"` (a formula's result), which its own reader decodes
+ * twice ("&amp;lt;" came back as "<"), so every character would not survive a round trip.
+ */
+const cellValue = (cell: XlsxCell) => (typeof cell === 'string' ? { richText: [{ text: ooxmlText(cell) }] } : (cell ?? undefined));
+
+/**
+ * XML cannot hold most control characters, which residents’ text may (a pasted escape code), and
+ * reads a carriage return as a line feed. OOXML writes each as `_xHHHH_`, which Excel (and
+ * exceljs) read back as the character, and a literal `_xHHHH_` as `_x005F_xHHHH_`: every
+ * character survives.
+ */
+export function ooxmlText(text: string): string {
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/**
+ * A spreadsheet (issue 14) streamed as it is written, with exceljs's streaming writer: a sheet per
+ * view, each with its header row in bold and frozen, and its column widths. Strings are written
+ * as text cells, never formulas: a resident's "=1+1" is shown, never run.
+ * The next page is read only once what was written has been taken (backpressure); cancelling the
+ * stream stops the writing and calls `close`, which ends the read at the database.
+ */
+export function xlsxStream(sheets: readonly XlsxSheet[], close: () => Promise<void> = async () => {}): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  let cancelled = false;
+  out.once('close', () => (cancelled = true));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+
+  const write = async () => {
+    for (const sheet of sheets) {
+      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      worksheet.columns = sheet.columns.map((column, i) => ({ header: column.header, key: String(i), width: column.width }));
+      worksheet.getRow(1).font = { bold: true };
+      for await (const page of sheet.pages) {
+        if (cancelled) return;
+        for (const row of page) worksheet.addRow(row.map(cellValue)).commit();
+        // Let the zip writer run, then wait while the reader has not taken what it wrote.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (out.writableNeedDrain && !cancelled) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      }
+      worksheet.commit();
+    }
+    await workbook.commit();
+  };
+  write()
+    .catch((error) => out.destroy(error))
+    .finally(() => void close().catch(() => {}));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+/** A column's width in characters: room for its header and typical values, never wider than `max`. */
+export const widthFor = (header: string, typical: number, max = 60) => Math.min(max, Math.max(header.length + 2, typical));
