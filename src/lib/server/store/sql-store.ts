@@ -3,6 +3,7 @@ import * as auditQueries from './audit-queries';
 import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
+import * as exportQueries from './export-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as workerQueries from './worker-queries';
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
+    exports: bindDatabase(db, exportQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

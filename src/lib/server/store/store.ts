@@ -18,6 +18,7 @@ import type * as auditQueries from './audit-queries';
 import type { BoundQueries } from './bind-database';
 import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
+import type * as exportQueries from './export-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
@@ -56,6 +57,8 @@ export type ReferenceCodeStore = BoundQueries<typeof referenceCodeQueries>;
 export type AuditStore = BoundQueries<typeof auditQueries>;
 /** A resident's requests about their conversation: read, erase, withdraw equality answers, correct, copy. */
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
+/** Exports (issue 14): conversations read a page at a time from one snapshot, for CSV files. */
+export type ExportStore = BoundQueries<typeof exportQueries>;
 /** How long follow-up contact details are kept, and deleting them (issue 13). */
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
 
@@ -69,6 +72,7 @@ export interface Store {
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
   readonly referenceCodes: ReferenceCodeStore;
+  readonly exports: ExportStore;
   /** The network this server serves, or null before first-run set-up. */
   getNetwork(): Promise<Network | null>;
   getReferenceData(): Promise<ReferenceData | null>;

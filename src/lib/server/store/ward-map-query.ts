@@ -7,6 +7,26 @@ import { mostDeprivedWardsSql } from './ward-indicator-queries';
 const UK = `'Europe/London'`;
 
 /**
+ * SQL conditions on `conversations` (its columns prefixed by `prefix`, e.g. `c.`) for the dates
+ * (UK days), event and organisation filters shared by the map and the exports; values bound
+ * through `bind`. Only the filters given become conditions.
+ */
+export function conversationFilterConditions(
+  filters: Pick<MapFilters, 'from' | 'to' | 'eventId' | 'organisationId'>,
+  bind: (value: unknown) => string,
+  prefix = ''
+): string[] {
+  const conditions: string[] = [];
+  if (filters.from) conditions.push(`${prefix}recorded_at >= (${bind(filters.from)}::date)::timestamp at time zone ${UK}`);
+  if (filters.to) conditions.push(`${prefix}recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
+  if (filters.eventId === 'none') conditions.push(`${prefix}event_id is null`);
+  else if (filters.eventId) conditions.push(`${prefix}event_id = ${bind(filters.eventId)}::uuid`);
+  if (filters.organisationId === 'none') conditions.push(`${prefix}organisation_id is null`);
+  else if (filters.organisationId) conditions.push(`${prefix}organisation_id = ${bind(filters.organisationId)}::uuid`);
+  return conditions;
+}
+
+/**
  * The ward map's one query: for every current ward of the network (wards with none included),
  * how many of its conversations match the date and event filters, and how many of those carry
  * the theme. Only the filters given become conditions, so each shape of filter gets a plan that
@@ -15,13 +35,7 @@ const UK = `'Europe/London'`;
 export async function wardMapFigures(db: SqlDatabase, networkId: string, filters: MapFilters): Promise<WardFigures[]> {
   const params: unknown[] = [networkId, filters.themeId];
   const bind = (value: unknown) => `$${params.push(value)}`;
-  const conditions = ['network_id = $1', 'deleted_at is null'];
-  if (filters.from) conditions.push(`recorded_at >= (${bind(filters.from)}::date)::timestamp at time zone ${UK}`);
-  if (filters.to) conditions.push(`recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
-  if (filters.eventId === 'none') conditions.push('event_id is null');
-  else if (filters.eventId) conditions.push(`event_id = ${bind(filters.eventId)}::uuid`);
-  if (filters.organisationId === 'none') conditions.push('organisation_id is null');
-  else if (filters.organisationId) conditions.push(`organisation_id = ${bind(filters.organisationId)}::uuid`);
+  const conditions = ['network_id = $1', 'deleted_at is null', ...conversationFilterConditions(filters, bind)];
   const wardConditions = ['w.network_id = $1', 'w.current'];
   if (filters.mostDeprivedBy) {
     wardConditions.push(`w.code in (select ward_code from (${mostDeprivedWardsSql(bind(filters.mostDeprivedBy), bind(MOST_DEPRIVED_PERCENT))}) most)`);

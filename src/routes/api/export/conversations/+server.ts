@@ -1,0 +1,7 @@
+import { COORDINATOR } from '$lib/domain/access';
+import { guardEndpoint } from '$lib/server/auth/guard';
+import { csvExportResponse } from '$lib/server/export-response';
+import type { RequestHandler } from './$types';
+
+/** The conversations export as CSV, streamed (issue 14): coordinators only, audited. */
+export const GET: RequestHandler = guardEndpoint(COORDINATOR, ({ locals, url }, caller) => csvExportResponse(locals.store, caller, 'conversations', url.searchParams));
