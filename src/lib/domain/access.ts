@@ -25,6 +25,11 @@ export const DEVICE = ['device'] as const satisfies readonly Admit[];
  * organisation leads, who sit closest to individual conversations (docs/ROLES.md).
  */
 export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
+/**
+ * The Export page (issue 14): coordinators make every export; anchor staff see the aggregate
+ * exports only (figures by ward), never a file of individual conversations.
+ */
+export const EXPORTERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 /** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
@@ -61,6 +66,7 @@ export const PAGE_ACCESS = {
   '/settings/people': COORDINATOR,
   '/settings/boundaries': COORDINATOR,
   '/settings/indicators': COORDINATOR,
+  '/export': EXPORTERS,
   '/audit': COORDINATOR,
   '/requests/[id]': COORDINATOR,
   '/requests/[id]/correct': COORDINATOR,

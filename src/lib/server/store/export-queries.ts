@@ -214,3 +214,18 @@ export function conversationExportSql(networkId: string, filters: ExportFilters)
     params: query.params
   };
 }
+
+/**
+ * How many rows each export would hold for these filters (the export page says so before
+ * anyone downloads): conversations, and those with contact details or equality answers.
+ */
+export async function exportCounts(db: SqlClient, networkId: string, filters: ExportFilters): Promise<{ conversations: number; contactRows: number }> {
+  const query = filterSql(networkId, filters);
+  const [row] = await db.query<{ conversations: number; contactRows: number }>(
+    `select count(*)::int as conversations, (count(*) filter (where ${HAS_SENSITIVE}))::int as "contactRows"
+       from conversations c left join follow_up_contacts f on f.conversation_id = c.id
+      where ${query.where}`,
+    query.params
+  );
+  return row;
+}
