@@ -21,6 +21,7 @@ import { insertConversations } from './england-network';
 import type { BenchResult } from './results';
 
 const SIZES = [10_000, 100_000] as const;
+const step = (what: string) => console.error(`export bench: ${what}`);
 const MB = 1024 * 1024;
 
 export async function benchExportCsv(): Promise<BenchResult[]> {
@@ -54,8 +55,10 @@ async function measure(kind: 'pglite' | 'postgres', adminUrl?: string): Promise<
         await db.close();
       }
       loaded = size;
+      step(`${engine}: ${size} rows loaded; COPY`);
       const copyMs = await timeCopy(kind, server, seeded.network.id);
 
+      step(`${engine}: COPY ${copyMs.toFixed(0)} ms; starting the server`);
       await server.start();
       try {
         const pid = serverPid(server.port);
@@ -74,6 +77,7 @@ async function measure(kind: 'pglite' | 'postgres', adminUrl?: string): Promise<
         peakRss = Math.max(peakRss, rssOf(pid));
         const rows = Number(response.headers.get('x-export-rows'));
         if (rows !== size) throw new Error(`The export said ${rows} rows, not ${size}`);
+        step(`${engine}: export of ${size} rows ${ms.toFixed(0)} ms`);
         figures.push({ rows: size, ms, copyMs, peakRss, baseRss, mb: bytes / MB });
       } finally {
         await server.stop();
