@@ -111,6 +111,14 @@ describe('export routes (issue 14)', () => {
     expect(await exportsAudited()).toEqual([]);
   });
 
+  it('HEAD opens no export and writes nothing to the audit log', async () => {
+    for (const exp of EXPORTS) {
+      const answer = await callRoute(store, exp.module as RouteModule, { routeId: exp.routeId, path: exp.routeId, method: 'HEAD' as never, cookies: cookiesOf('coordinator') });
+      expect(answer.status).toBe(405);
+    }
+    expect(await exportsAudited()).toEqual([]);
+  });
+
   it('the Export page: a coordinator sees how many rows each export holds, anchor staff no counts, a lead is refused, a bad filter is a 400', async () => {
     const load = (role: Role, query = '') =>
       callRoute(store, exportPage as RouteModule, { routeId: '/export', path: `/export${query}`, cookies: cookiesOf(role) });
