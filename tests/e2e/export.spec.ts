@@ -79,3 +79,37 @@ test('anchor staff see only the aggregate exports on the Export page, and it pas
     await expectNoViolations(page, `Export page for anchor staff at ${size.width}×${size.height}`);
   }
 });
+
+test('a large download shows its progress against the rows the server states, and Cancel stops it with nothing saved', async ({ page, context, server }) => {
+  const seeded = await seedForManagers(server, (store, s) =>
+    recordConversations(store, s.network.id, s.tablet, s.workers.amina.id,
+      Array.from({ length: 2000 }, (_, i) => makeConversation({ wardCode: i % 2 ? ARMLEY : HEADINGLEY, recordedAt: new Date(Date.UTC(2026, 5, 1) + i * 60_000).toISOString() }))
+    )
+  );
+  await signInAs(context, seeded.people.coordinator, server.url);
+  await page.goto('/export');
+  const conversations = page.getByRole('region', { name: 'Conversations' });
+  await expect(conversations.getByText('2,000 rows for these filters.')).toBeVisible();
+  // A slow connection (40 KB/s): the 600 KB file takes long enough to watch and cancel.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 40 * 1024, uploadThroughput: -1 });
+  let saved = false;
+  page.on('download', () => (saved = true));
+
+  await conversations.getByRole('link', { name: /^Download CSV\s*: Conversations$/ }).click();
+  await expect(conversations.getByText(/^Downloading: [0-9,]+ of 2,000 rows$/)).toBeVisible();
+  await expect(conversations.getByRole('progressbar')).toHaveAttribute('max', '2000');
+  const cancel = conversations.getByRole('button', { name: /^Cancel download/ });
+  await expect(cancel).toBeFocused();
+  await cancel.press('Enter');
+  await expect(conversations.getByRole('status')).toHaveText('Download cancelled. Nothing was saved.');
+  expect(saved).toBe(false);
+
+  // The server is free at once: the next export, at full speed, comes whole.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const downloading = page.waitForEvent('download');
+  await conversations.getByRole('link', { name: /^Download CSV\s*: Conversations$/ }).click();
+  await downloading;
+  await expect(conversations.getByRole('status')).toContainText('2,000 rows.');
+});
