@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, paint, signin, lighthouse, keyboard), prints the figures and saves them to
+ * push, capture, sync, boundaries, map, paint, signin, lighthouse, keyboard, export), prints the figures and saves them to
  * bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBoundaryImport } from './boundary-import';
 import { benchCaptureDevice } from './capture-device';
+import { benchExportCsv } from './export-csv';
 import { benchKeyboardCapture } from './keyboard-capture';
 import { benchLighthouse } from './lighthouse';
 import { benchMapAggregation } from './map-aggregation';
@@ -25,7 +26,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   paint: benchMapFirstPaint,
   signin: benchSignIn,
   lighthouse: benchLighthouse,
-  keyboard: benchKeyboardCapture
+  keyboard: benchKeyboardCapture,
+  export: benchExportCsv
 };
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {

@@ -94,6 +94,8 @@ const PAGES: Record<string, PageEntry> = {
   },
   '/settings/boundaries': { page: COORDINATOR_PAGE },
   '/settings/indicators': { page: COORDINATOR_PAGE, actions: { upload: 'as-page', remove: 'as-page' } },
+  // Issue 14: coordinators make every export; anchor staff see the page for the aggregate exports only.
+  '/export': { page: { ...PEOPLE_PAGE, lead: 'forbidden' } },
   '/audit': { page: COORDINATOR_PAGE },
   '/requests/[id]': { page: COORDINATOR_PAGE, actions: { erase: 'as-page', withdrawEquality: 'as-page' } },
   '/requests/[id]/correct': { page: COORDINATOR_PAGE, actions: { default: 'as-page' } },
@@ -109,12 +111,14 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   '/api/map/tiles': { methods: { GET: PEOPLE_API } },
   '/api/indicators': { methods: { GET: PEOPLE_API } },
   '/api/boundaries': { methods: { POST: COORDINATOR_API } },
+  '/api/export/conversations': { methods: { GET: COORDINATOR_API } },
+  '/api/export/contact-details': { methods: { GET: COORDINATOR_API } },
   '/api/sync/push': { methods: { POST: DEVICE_API } },
   '/api/sync/pull': { methods: { POST: DEVICE_API } },
   '/api/device/roster': { methods: { GET: DEVICE_API } },
   '/api/device/workers/[id]/pin': { methods: { POST: DEVICE_API } },
   '/api/conversations/[id]/history': { methods: { GET: DEVICE_API } },
-  '/api/exports/ward-figures': { methods: { GET: REPORT_API } },
+  '/api/export/ward-figures': { methods: { GET: REPORT_API } },
   '/api/reports/wards/[code]/pdf': { methods: { GET: REPORT_API } },
   '/api/reports/network/pdf': { methods: { GET: REPORT_API } }
 };

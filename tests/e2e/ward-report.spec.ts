@@ -122,14 +122,14 @@ test('reports and ward figures answer bad filters with a 400 and an unknown ward
     ['/api/reports/wards/E05011385/pdf?event=not-an-event', 400, 'Choose one of the network’s events'],
     ['/api/reports/wards/E05999999/pdf', 404, 'no ward with that code'],
     ['/api/reports/network/pdf?organisation=x', 400, 'Choose one of the network’s organisations'],
-    ['/api/exports/ward-figures?to=tomorrow', 400, 'These ward figures cannot be made: to:']
+    ['/api/export/ward-figures?to=tomorrow', 400, 'These ward figures cannot be made: to:']
   ] as const;
   for (const [path, status, words] of cases) {
     const answer = await fetch(`${server.url}${path}`, { headers: staff });
     expect(answer.status, path).toBe(status);
     expect((await answer.json()).error.message, path).toContain(words);
   }
-  const geojson = await fetch(`${server.url}/api/exports/ward-figures?from=2026-11-01`, { headers: staff });
+  const geojson = await fetch(`${server.url}/api/export/ward-figures?from=2026-11-01`, { headers: staff });
   expect(geojson.status).toBe(200);
   expect(geojson.headers.get('content-disposition')).toMatch(/^attachment; filename="ward-figures-/);
   expect((await geojson.json()).features).toHaveLength(33);

@@ -41,6 +41,8 @@ export interface RouteCall {
 
 export interface RouteAnswer {
   status: number;
+  /** An endpoint's answer itself, to read its headers and body. */
+  response?: Response;
   /** What was thrown, when the answer is a 500. */
   thrown?: unknown;
 }
@@ -90,7 +92,10 @@ export async function callRoute(store: Store, routeModule: RouteModule, call: Ro
       return { status: isActionFailure(result) ? result.status : 200 };
     }
     const handler = module[method as 'GET'];
-    if (handler) return { status: ((await handler(event)) as Response).status };
+    if (handler) {
+      const response = (await handler(event)) as Response;
+      return { status: response.status, response };
+    }
     if (method === 'GET' && module.load) {
       await module.load(event);
       return { status: 200 };

@@ -7,6 +7,7 @@ export const MENU_LINKS = [
   { href: '/wards', label: 'Wards' },
   { href: '/who-we-heard-from', label: 'Who we heard from' },
   { href: '/records', label: 'Conversations' },
+  { href: '/export', label: 'Export' },
   { href: '/settings/workers', label: 'Workers' },
   { href: '/settings/devices', label: 'Tablets' },
   { href: '/settings', label: 'Settings' },

@@ -26,10 +26,11 @@ export const DEVICE = ['device'] as const satisfies readonly Admit[];
  */
 export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /**
- * Ward reports and ward figures for GIS (issue 14): aggregates and consented quotes, taken away
- * to boards and GIS teams, so coordinators and anchor staff, whose job that is (every one audited).
+ * Reports and exports (issue 14), taken away to boards, cabinet and GIS teams: coordinators and
+ * anchor staff, whose job that is (every one audited). Anchor staff take aggregates and consented
+ * quotes only (ward reports, ward figures); files of individual conversations are coordinators'.
  */
-export const REPORT_TAKERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
+export const EXPORTERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 /** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
@@ -57,8 +58,8 @@ export const PAGE_ACCESS = {
   '/map': PEOPLE,
   '/wards': PEOPLE,
   '/wards/[code]': PEOPLE,
-  '/wards/[code]/report': REPORT_TAKERS,
-  '/report': REPORT_TAKERS,
+  '/wards/[code]/report': EXPORTERS,
+  '/report': EXPORTERS,
   '/who-we-heard-from': EQUALITY_TOTALS_READERS,
   '/account': PEOPLE,
   '/records': MANAGERS,
@@ -68,6 +69,7 @@ export const PAGE_ACCESS = {
   '/settings/people': COORDINATOR,
   '/settings/boundaries': COORDINATOR,
   '/settings/indicators': COORDINATOR,
+  '/export': EXPORTERS,
   '/audit': COORDINATOR,
   '/requests/[id]': COORDINATOR,
   '/requests/[id]/correct': COORDINATOR,

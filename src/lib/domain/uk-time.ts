@@ -11,3 +11,7 @@ export const formatUkDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatUkDate = (iso: string) => date.format(new Date(iso));
 /** '2026-07-01T13:05:09Z' as '14:05'. */
 export const formatUkTime = (iso: string) => time.format(new Date(iso));
+
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: UK, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The UK day of an instant as ISO text: 2026-07-01T23:30:00Z as '2026-07-02' (BST). */
+export const ukIsoDay = (instant: Date) => isoDay.format(instant);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CalendarDate as CalendarDay } from './instant';
 import { ThemeId } from './theme';
+import { WardCode } from './ward';
 
 /** A calendar date, yyyy-mm-dd, read as a day in the UK (Europe/London). */
 const CalendarDate = CalendarDay('Enter a real date, for example 2026-11-20');
@@ -11,6 +12,20 @@ const EventChoice = z.union([z.uuid({ error: 'Choose one of the network’s even
 /** Conversations one organisation recorded, or 'none': those that name no organisation. */
 const OrganisationChoice = z.union([z.uuid({ error: 'Choose one of the network’s organisations' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s organisations')), z.literal('none')]);
 
+/** The filters every view of conversations shares (the map, exports), without the theme. */
+const SharedFilterFields = {
+  from: z.optional(CalendarDate),
+  to: z.optional(CalendarDate),
+  eventId: z.optional(EventChoice),
+  organisationId: z.optional(OrganisationChoice),
+  mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s ward indicators')))
+};
+
+const datesInOrder = z.refine<{ from?: string; to?: string }>((f) => !f.from || !f.to || f.from <= f.to, {
+  message: 'The start date must be the same as or before the end date',
+  path: ['to']
+});
+
 /**
  * Which conversations the ward map counts. Every field but the theme narrows the conversations
  * counted; the theme says which of them count as "with the theme".
@@ -18,21 +33,7 @@ const OrganisationChoice = z.union([z.uuid({ error: 'Choose one of the network�
  * `mostDeprivedBy` names a ward indicator (domain/ward-indicator.ts): only the network's most
  * deprived MOST_DEPRIVED_PERCENT % of wards on it are listed, so anchors can prioritise.
  */
-export const MapFilters = z
-  .object({
-    themeId: ThemeId,
-    from: z.optional(CalendarDate),
-    to: z.optional(CalendarDate),
-    eventId: z.optional(EventChoice),
-    organisationId: z.optional(OrganisationChoice),
-    mostDeprivedBy: z.optional(z.uuid({ error: 'Choose one of the network’s ward indicators' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s ward indicators')))
-  })
-  .check(
-    z.refine((f) => !f.from || !f.to || f.from <= f.to, {
-      message: 'The start date must be the same as or before the end date',
-      path: ['to']
-    })
-  );
+export const MapFilters = z.object({ themeId: ThemeId, ...SharedFilterFields }).check(datesInOrder);
 export type MapFilters = z.infer<typeof MapFilters>;
 
 /** What the choropleth colours wards by: the share of their conversations with the theme, or the count. */
@@ -112,6 +113,59 @@ export function parseMapFilters(params: URLSearchParams): { ok: true; filters: M
   const issue = parsed.error.issues[0];
   return { ok: false, message: `${String(issue.path[0] ?? 'filters')}: ${issue.message}` };
 }
+
+/** At most this many wards can be chosen for an export (a URL must stay a URL). */
+export const MAX_FILTER_WARDS = 500;
+
+/**
+ * Which conversations an export holds (issue 14): the map's filters, where the theme, if given,
+ * narrows them to conversations with the theme, and a chosen set of wards (`?wards=` once per
+ * ward). Read from the URL by `parseExportFilters`, written by `exportFiltersToSearchParams`.
+ */
+export const ExportFilters = z
+  .object({
+    themeId: z.optional(ThemeId),
+    ...SharedFilterFields,
+    wardCodes: z.optional(
+      z.array(WardCode).check(z.minLength(1), z.maxLength(MAX_FILTER_WARDS, `Choose at most ${MAX_FILTER_WARDS} wards, or none for every ward`))
+    )
+  })
+  .check(datesInOrder);
+export type ExportFilters = z.infer<typeof ExportFilters>;
+
+const WARDS_PARAM = 'wards';
+
+/** Export filters as URL search parameters, in the map's order, then each ward. */
+export function exportFiltersToSearchParams(filters: ExportFilters): URLSearchParams {
+  const { wardCodes, themeId, ...rest } = filters;
+  const params = mapFiltersToSearchParams({ ...rest, themeId: themeId ?? '' } as MapFilters);
+  if (!themeId) params.delete(PARAM.themeId);
+  for (const code of wardCodes ?? []) params.append(WARDS_PARAM, code);
+  return params;
+}
+
+/** Strict reading of an export's query string: the filters, or the first problem in plain English. */
+export function parseExportFilters(params: URLSearchParams): { ok: true; filters: ExportFilters } | { ok: false; message: string } {
+  const raw = rawFilters(params);
+  const wards = params.getAll(WARDS_PARAM).flatMap((value) => value.split(',')).map((code) => code.trim()).filter((code) => code !== '');
+  if (wards.length > 0) raw.wardCodes = [...new Set(wards)];
+  const parsed = ExportFilters.safeParse(raw);
+  if (parsed.success) return { ok: true, filters: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? 'filters');
+  return { ok: false, message: `${FILTER_NAMES[field] ?? field}: ${issue.message}` };
+}
+
+/** Each filter as the export page names it, for messages about a bad URL. */
+const FILTER_NAMES: Record<string, string> = {
+  themeId: 'Theme',
+  from: 'From',
+  to: 'To',
+  eventId: 'Event',
+  organisationId: 'Organisation',
+  mostDeprivedBy: 'Most deprived wards',
+  wardCodes: 'Wards'
+};
 
 /** What the map page shows: the filters and the measure, as a shared link holds them. */
 export interface MapView {

@@ -1,5 +1,5 @@
 import type { ShownCount } from '$lib/domain/suppression';
-import { csvText } from './csv';
+import { csvRecords, UTF8_BOM } from './csv';
 import type { WardThemeTable } from './ward-theme-table';
 
 /** The ward × theme table as a CSV file for Excel: a row per ward, then the network's totals; hidden counts in words. */
@@ -16,5 +16,5 @@ export function wardThemeCsv(table: WardThemeTable): string {
     ...themes.map(text)
   ]);
   const totals = ['', 'All wards', '', '', text(table.totals.conversations), ...table.totals.themes.map(text)];
-  return csvText([header, ...rows, totals], { excel: true });
+  return UTF8_BOM + csvRecords([header, ...rows, totals]);
 }

@@ -44,7 +44,8 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
  * `response`, compressed for `request` when that helps. Left as it is: HEAD, bodiless and partial
  * answers, anything already encoded or marked `no-transform`, types that do not compress, and
  * bodies under 1 KB. The body is read whole before compressing: every compressible answer this
- * server makes is built in memory (JSON of a query's rows, the small page shell), none streamed.
+ * server makes is built in memory (JSON of a query's rows, the small page shell); the one answer
+ * streamed, an export's CSV (export-response.ts), says `no-transform` so it is left alone.
  */
 export async function compressResponse(request: Request, response: Response): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';

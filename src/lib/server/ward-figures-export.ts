@@ -51,7 +51,7 @@ export async function wardFiguresCollection(
   return { ok: true, collection };
 }
 
-/** GET /api/exports/ward-figures: the file, as a download, written to the audit log (what and which filters, never contents). */
+/** GET /api/export/ward-figures: the file, as a download, written to the audit log (what and which filters, never contents). */
 export async function wardFiguresDownload(store: Store, caller: PersonCaller, params: URLSearchParams, now = new Date()): Promise<Response> {
   const result = await wardFiguresCollection(store, caller.network.id, caller.network.name, params, now);
   if (!result.ok) return apiError(400, 'invalid', `These ward figures cannot be made: ${result.message}`);

@@ -4,7 +4,7 @@ import { auditReportPage } from '$lib/server/report-download';
 import { networkReport } from '$lib/server/report-views';
 import type { PageServerLoad } from './$types';
 
-// Coordinators and anchor staff (PAGE_ACCESS: REPORT_TAKERS): the network's report to print, audited.
+// Coordinators and anchor staff (PAGE_ACCESS: EXPORTERS): the network's report to print, audited.
 
 export const load: PageServerLoad = async ({ locals, url, request }) => {
   const caller = pagePerson(locals);

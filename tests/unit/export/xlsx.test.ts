@@ -5,7 +5,8 @@ import { xlsxStream, type XlsxCell } from '../../../src/lib/export/xlsx';
 
 async function readBack(stream: ReadableStream<Uint8Array>): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(await new Response(stream).arrayBuffer()));
+  // exceljs types its own Buffer, older than Node's.
+  await workbook.xlsx.load(Buffer.from(await new Response(stream).arrayBuffer()) as never);
   return workbook;
 }
 

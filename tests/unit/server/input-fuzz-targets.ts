@@ -24,7 +24,7 @@ import * as signIn from '../../../src/routes/sign-in/+page.server';
 import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
 import * as wardReport from '../../../src/routes/wards/[code]/report/+page.server';
 import * as networkReport from '../../../src/routes/report/+page.server';
-import * as wardFigures from '../../../src/routes/api/exports/ward-figures/+server';
+import * as wardFigures from '../../../src/routes/api/export/ward-figures/+server';
 import * as whoWeHeardFrom from '../../../src/routes/who-we-heard-from/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
@@ -313,7 +313,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
               { module: audit, routeId: '/audit', names: ['action', 'who', 'from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year', 'before'] },
               { module: records, routeId: '/records', names: ['older'] },
               { module: map, routeId: '/api/map', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
-              { module: wardFigures, routeId: '/api/exports/ward-figures', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
+              { module: wardFigures, routeId: '/api/export/ward-figures', names: ['theme', 'from', 'to', 'event', 'organisation', 'deprived'] },
               { module: networkReport, routeId: '/report', names: ['from', 'to', 'event', 'organisation', 'deprived'] },
               { module: workers, routeId: '/settings/workers', names: ['organisation'] },
               { module: whoWeHeardFrom, routeId: '/who-we-heard-from', names: ['scope', 'breakdown'] }

@@ -5,6 +5,7 @@ import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as reportQueries from './report-queries';
 import * as monthlySummaryQueries from './monthly-summary-queries';
+import * as exportQueries from './export-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -36,6 +37,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     monthlySummaries: bindDatabase(db, monthlySummaryQueries),
+    exports: bindDatabase(db, exportQueries),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

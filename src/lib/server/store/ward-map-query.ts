@@ -7,18 +7,22 @@ import { mostDeprivedWardsSql } from './ward-indicator-queries';
 const UK = `'Europe/London'`;
 
 /**
- * The SQL conditions on `conversations` for the map's dates (UK days), event and organisation:
- * written once, for the map and the reports (`report-queries.ts`). Values are bound by `bind`,
- * which returns each one's placeholder.
+ * SQL conditions on `conversations` (its columns prefixed by `prefix`, e.g. `c.`) for the dates
+ * (UK days), event and organisation filters shared by the map, the reports and the exports; values bound
+ * through `bind`. Only the filters given become conditions.
  */
-export function conversationFilterConditions(filters: Pick<MapFilters, 'from' | 'to' | 'eventId' | 'organisationId'>, bind: (value: unknown) => string): string[] {
+export function conversationFilterConditions(
+  filters: Pick<MapFilters, 'from' | 'to' | 'eventId' | 'organisationId'>,
+  bind: (value: unknown) => string,
+  prefix = ''
+): string[] {
   const conditions: string[] = [];
-  if (filters.from) conditions.push(`recorded_at >= (${bind(filters.from)}::date)::timestamp at time zone ${UK}`);
-  if (filters.to) conditions.push(`recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
-  if (filters.eventId === 'none') conditions.push('event_id is null');
-  else if (filters.eventId) conditions.push(`event_id = ${bind(filters.eventId)}::uuid`);
-  if (filters.organisationId === 'none') conditions.push('organisation_id is null');
-  else if (filters.organisationId) conditions.push(`organisation_id = ${bind(filters.organisationId)}::uuid`);
+  if (filters.from) conditions.push(`${prefix}recorded_at >= (${bind(filters.from)}::date)::timestamp at time zone ${UK}`);
+  if (filters.to) conditions.push(`${prefix}recorded_at < (${bind(filters.to)}::date + 1)::timestamp at time zone ${UK}`);
+  if (filters.eventId === 'none') conditions.push(`${prefix}event_id is null`);
+  else if (filters.eventId) conditions.push(`${prefix}event_id = ${bind(filters.eventId)}::uuid`);
+  if (filters.organisationId === 'none') conditions.push(`${prefix}organisation_id is null`);
+  else if (filters.organisationId) conditions.push(`${prefix}organisation_id = ${bind(filters.organisationId)}::uuid`);
   return conditions;
 }
 

@@ -1,4 +1,4 @@
-import { REPORT_TAKERS } from '$lib/domain/access';
+import { EXPORTERS } from '$lib/domain/access';
 import { SESSION_COOKIE } from '$lib/server/auth/cookies';
 import { guardEndpoint } from '$lib/server/auth/guard';
 import { reportPdfResponse } from '$lib/server/report-download';
@@ -6,7 +6,7 @@ import { wardReport } from '$lib/server/report-views';
 import type { RequestHandler } from './$types';
 
 /** A ward's report as an A4 PDF (the page /wards/[code]/report, printed by the server's Chromium as the caller sees it). */
-export const GET: RequestHandler = guardEndpoint(REPORT_TAKERS, async ({ locals, params, url, cookies }, caller) => {
+export const GET: RequestHandler = guardEndpoint(EXPORTERS, async ({ locals, params, url, cookies }, caller) => {
   const answer = await wardReport(locals.store, caller.network, params.code, url.searchParams);
   const pageUrl = new URL(`/wards/${encodeURIComponent(params.code)}/report${url.search}`, url.origin);
   return reportPdfResponse(locals.store, caller, answer, pageUrl, cookies.get(SESSION_COOKIE));
