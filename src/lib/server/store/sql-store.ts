@@ -4,6 +4,7 @@ import { bindDatabase } from './bind-database';
 import { importBoundaries } from './boundary-import';
 import * as deviceQueries from './device-queries';
 import * as reportQueries from './report-queries';
+import * as responseQueries from './response-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -32,6 +33,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
     reports: bindDatabase(db, reportQueries),
+    responses: bindDatabase(db, responseQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     getNetwork: () => networks.getNetwork(db),

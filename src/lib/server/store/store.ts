@@ -20,6 +20,7 @@ import type { WorkerPullScope } from './conversation-reads';
 import type * as deviceQueries from './device-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as reportQueries from './report-queries';
+import type * as responseQueries from './response-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as sealingKeyQueries from './sealing-key-queries';
@@ -65,6 +66,9 @@ export type SealingKeyStore = BoundQueries<typeof sealingKeyQueries>;
 /** Printable reports' figures (issue 14). */
 export type ReportStore = BoundQueries<typeof reportQueries>;
 
+/** "You said, we did" (issue 15): anchor organisations' responses to what residents raised. */
+export type ResponseStore = BoundQueries<typeof responseQueries>;
+
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
@@ -75,6 +79,7 @@ export interface Store {
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
   readonly reports: ReportStore;
+  readonly responses: ResponseStore;
   readonly referenceCodes: ReferenceCodeStore;
   readonly sealingKeys: SealingKeyStore;
   /** The network this server serves, or null before first-run set-up. */
