@@ -49,8 +49,8 @@ const reasonWhenNotPossible = z.refine<{ status: ResponseStatus; reason?: string
 /** What a person fills in to respond (new or edited). Empty `wardCodes` with `wholeNetwork` true: every ward. */
 export const ResponseFields = z
   .object({
-    organisationId: z.uuid({ error: 'Choose the organisation responding' }),
-    themeId: ThemeId,
+    organisationId: z.uuid({ error: 'Choose the organisation responding' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose the organisation responding')),
+    themeId: z.uuid({ error: 'Choose one of the network’s themes' }).check(z.regex(/^[0-9a-f-]+$/, 'Choose one of the network’s themes')),
     wholeNetwork: z.boolean(),
     wardCodes: z.array(WardCode).check(z.maxLength(MAX_RESPONSE_WARDS, `Name at most ${MAX_RESPONSE_WARDS} wards, or choose the whole network`)),
     action: trimmedText(ACTION_MAX_LENGTH, `What you will do must be ${ACTION_MAX_LENGTH} characters or fewer`, 'Say what your organisation will do'),

@@ -126,8 +126,10 @@ export function mayRespond(caller: PersonCaller): boolean {
 }
 
 export async function createResponseAction(store: Store, caller: PersonCaller, request: Request) {
-  if (!mayRespond(caller)) error(403, 'Your account has no organisation, so you cannot respond for one. Ask your coordinator to set your organisation.');
   const form = await readForm(request);
+  if (!mayRespond(caller)) {
+    return fail(409, { errors: [{ field: FIELD.action, message: 'Your account has no organisation, so you cannot respond for one. Ask your coordinator to set your organisation.' }], values: typedValues(form) });
+  }
   const checked = readResponseForm(form, caller);
   if (!checked.ok) return fail(400, { errors: checked.errors, values: typedValues(form) });
   const written = await store.responses.createResponse(caller.network.id, checked.value, { id: caller.person.id, name: caller.person.name });
