@@ -37,7 +37,7 @@ export default defineConfig({
         // Every navigation is answered with the prerendered client-side shell, so any page opens
         // offline; the shell then loads its data from IndexedDB or the API.
         navigateFallback: '/',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/you-said\//],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         importScripts: ['/sw-background-sync.js']

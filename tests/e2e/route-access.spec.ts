@@ -37,6 +37,8 @@ const COORDINATOR_PAGE = { ...MANAGERS_PAGE, lead: 'forbidden' } as const;
 const EQUALITY_TOTALS_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
 /** Ward reports and ward figures for GIS (issue 14): coordinators and anchor staff take them to boards and GIS teams. */
 const REPORT_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
+/** "You said, we did" (issue 15): coordinators and anchor staff respond; leads read responses on ward pages. */
+const RESPONSES_PAGE = { ...PEOPLE_PAGE, lead: 'forbidden' } as const;
 const SIGNED_IN_API = { anonymous: 'unauthorised', revoked: 'forbidden', device: 'ok', staff: 'ok', lead: 'ok', coordinator: 'ok' } as const;
 const PEOPLE_API = { ...SIGNED_IN_API, device: 'forbidden' } as const;
 const COORDINATOR_API = { ...PEOPLE_API, staff: 'forbidden', lead: 'forbidden' } as const;
@@ -76,6 +78,15 @@ const PAGES: Record<string, PageEntry> = {
   // Issue 14: everyone who may open a ward's page reads its quotes; only a coordinator chooses them for reports.
   '/wards/[code]': { page: PEOPLE_PAGE, actions: { chooseQuote: COORDINATOR_PAGE } },
   '/wards/[code]/report': { page: REPORT_PAGE },
+  // Issue 15: coordinators and anchor staff respond (staff for their organisation: checked in the
+  // actions, which refuse with 403 a response of another organisation); leads read responses on ward pages.
+  '/responses': { page: RESPONSES_PAGE },
+  '/responses/new': { page: RESPONSES_PAGE, actions: { default: 'as-page' } },
+  '/responses/[id]': { page: RESPONSES_PAGE, actions: { edit: 'as-page', note: 'as-page' } },
+  '/map/not-yet-answered': { page: PEOPLE_PAGE },
+  // Issue 15: residents open these from a poster, signed in or not.
+  '/you-said/[code]': { page: PUBLIC },
+  '/you-said/[code]/poster': { page: PUBLIC },
   '/report': { page: REPORT_PAGE },
   '/who-we-heard-from': { page: EQUALITY_TOTALS_PAGE },
   '/account': { page: PEOPLE_PAGE, actions: { signOut: 'as-page', signOutEverywhere: 'as-page', changePassword: 'as-page' } },
@@ -85,7 +96,7 @@ const PAGES: Record<string, PageEntry> = {
   '/settings': {
     page: COORDINATOR_PAGE,
     actions: Object.fromEntries(
-      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'monthlySummary', 'privacyNotice', 'residentContact', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
+      ['access', 'mapMinimum', 'contactRetention', 'smallCounts', 'monthlySummary', 'publicPages', 'privacyNotice', 'residentContact', 'prompts', 'addEvent', 'archiveEvent', 'addOrganisation', 'archiveOrganisation'].map((a) => [a, 'as-page' as const])
     )
   },
   '/settings/people': {
@@ -180,6 +191,8 @@ function pathOf(routeId: string, seeded: SeededNetwork): string {
     .replace('/wards/[code]', '/wards/E05011385')
     .replace('/conversations/[id]', `/conversations/${uuidv7()}`)
     .replace('/requests/[id]', `/requests/${uuidv7()}`)
+    .replace('/responses/[id]', `/responses/${uuidv7()}`)
+    .replace('[code]', 'E05011385')
     .replace('/workers/[id]', `/workers/${seeded.workers.amina.id}`)
     .replace('[token]', 'not-a-real-token');
 }

@@ -5,6 +5,7 @@ export const MENU_LINKS = [
   { href: '/device', label: 'This device' },
   { href: '/map', label: 'Map' },
   { href: '/wards', label: 'Wards' },
+  { href: '/responses', label: 'You said, we did' },
   { href: '/who-we-heard-from', label: 'Who we heard from' },
   { href: '/records', label: 'Conversations' },
   { href: '/export', label: 'Export' },

@@ -31,6 +31,11 @@ export const EQUALITY_TOTALS_READERS = ['coordinator', 'staff'] as const satisfi
  * quotes only (ward reports, ward figures); files of individual conversations are coordinators'.
  */
 export const EXPORTERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
+/**
+ * "You said, we did" (issue 15): anchor staff respond for their organisation, coordinators for
+ * any; organisation leads read responses on ward pages.
+ */
+export const RESPONDERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 /** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
@@ -59,6 +64,12 @@ export const PAGE_ACCESS = {
   '/wards': PEOPLE,
   '/wards/[code]': PEOPLE,
   '/wards/[code]/report': EXPORTERS,
+  '/responses': RESPONDERS,
+  '/responses/new': RESPONDERS,
+  '/responses/[id]': RESPONDERS,
+  '/map/not-yet-answered': PEOPLE,
+  '/you-said/[code]': 'public',
+  '/you-said/[code]/poster': 'public',
   '/report': EXPORTERS,
   '/who-we-heard-from': EQUALITY_TOTALS_READERS,
   '/account': PEOPLE,

@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = {
   'follow-up-done': 'Follow-up marked done (contact details deleted)',
   'contact-details-expired': 'Follow-up contact details deleted after the time the network keeps them',
   'conversation-date-corrected': 'Conversation date corrected (the tablet’s clock was wrong)',
+  'response-created': 'Response to residents made (You said, we did)',
+  'response-changed': 'Response to residents changed',
+  'response-updated': 'Response to residents updated with a note',
   export: 'Export made'
 } as const;
 

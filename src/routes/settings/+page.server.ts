@@ -37,6 +37,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     mapMinimumConversations: await locals.store.mapMinimumConversations(reference.network.id),
     contactRetentionMonths: await locals.store.retention.contactRetentionMonths(reference.network.id),
     suppressionThreshold: await locals.store.suppressionThreshold(reference.network.id),
+    publicWardPages: await locals.store.responses.publicWardPagesOn(reference.network.id),
     residentContact: (await locals.store.referenceCodes.residentContact(reference.network.id)) ?? '',
     monthlySummary: await locals.store.monthlySummaries.monthlySummary(reference.network.id),
     mailConfigured: mailSettingsFromEnv(env).smtpUrl !== null,
@@ -100,6 +101,18 @@ export const actions: Actions = {
     await locals.store.monthlySummaries.setMonthlySummary(caller.network.id, on);
     await audit(locals.store, caller, 'settings-changed', 'Monthly summary', { on });
     return { section: 'monthlySummary' as const, saved: on ? 'The coordinators will be mailed a summary of each month.' : 'No monthly summary will be mailed.' };
+  },
+
+  publicPages: async ({ request, locals }) => {
+    const caller = pagePerson(locals);
+    const form = await readForm(request);
+    const choice = form.get('publicWardPages');
+    if (choice !== 'on' && choice !== 'off') {
+      return fail(400, { section: 'publicPages' as const, errors: [{ field: 'public-ward-pages', message: 'Choose whether to publish ward pages' }] });
+    }
+    await locals.store.responses.setPublicWardPages(caller.network.id, choice === 'on');
+    await audit(locals.store, caller, 'settings-changed', 'Public “You said, we did” ward pages', { on: choice === 'on' });
+    return { section: 'publicPages' as const, saved: choice === 'on' ? 'Public ward pages are on.' : 'Public ward pages are off.' };
   },
 
   privacyNotice: async ({ request, locals }) => {

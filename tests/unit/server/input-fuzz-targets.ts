@@ -26,6 +26,10 @@ import * as wardReport from '../../../src/routes/wards/[code]/report/+page.serve
 import * as networkReport from '../../../src/routes/report/+page.server';
 import * as wardFigures from '../../../src/routes/api/export/ward-figures/+server';
 import * as whoWeHeardFrom from '../../../src/routes/who-we-heard-from/+page.server';
+import * as newResponse from '../../../src/routes/responses/new/+page.server';
+import * as oneResponse from '../../../src/routes/responses/[id]/+page.server';
+import * as publicWardPage from '../../../src/routes/you-said/[code]/+page.server';
+import * as notYetAnswered from '../../../src/routes/map/not-yet-answered/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
 import type { RouteCall, RouteModule } from '../../support/route-harness';
@@ -196,6 +200,41 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
     {
       name: 'ward page › choose a quote for reports',
       calls: () => formCall(wardPage, '/wards/[code]', 'chooseQuote', coordinator, { quote: `${conversationId}.1`, chosen: 'yes' }, { code: 'E05011385' })
+    },
+    {
+      name: 'responses › new, change and update (issue 15)',
+      calls: () => {
+        const fields = {
+          organisationId: seeded.organisations.armley.id,
+          themeId: '01900000-0000-7000-8000-000000000098',
+          scope: 'wards',
+          wardCodes: 'E05011385',
+          action: 'A jobs fair',
+          'due-day': '31',
+          'due-month': '3',
+          'due-year': '2027',
+          status: 'not-possible',
+          reason: 'No hall',
+          visibility: 'public',
+          quotes: 'E05011385:0123456789abcdef0123456789abcdef'
+        };
+        return fc.oneof(
+          formCall(newResponse, '/responses/new', 'default', coordinator, fields),
+          fc.tuple(fc.oneof(hostileString, fc.constant('01900000-0000-7000-8000-000000000097')), fc.constantFrom('edit', 'note')).chain(([id, action]) =>
+            formCall(oneResponse, '/responses/[id]', action, coordinator, action === 'edit' ? fields : { status: 'done', note: 'Done' }, { id })
+          )
+        );
+      }
+    },
+    {
+      name: 'public ward page and raised but not yet answered (a ward code, a query)',
+      calls: () =>
+        fc.tuple(hostileString, hostileString).chain(([code, value]) =>
+          fc.constantFrom(
+            { module: publicWardPage, routeId: '/you-said/[code]', path: '/you-said/x', params: { code }, cookies: {} },
+            { module: notYetAnswered, routeId: '/map/not-yet-answered', path: `/map/not-yet-answered?${new URLSearchParams({ theme: value, share: value })}`, cookies: coordinator }
+          )
+        )
     },
     {
       name: 'worker PIN (tablet)',

@@ -6,6 +6,7 @@ import * as deviceQueries from './device-queries';
 import * as reportQueries from './report-queries';
 import * as monthlySummaryQueries from './monthly-summary-queries';
 import * as exportQueries from './export-queries';
+import * as responseQueries from './response-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -34,6 +35,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     residentRequests: bindDatabase(db, residentRequests),
     retention: bindDatabase(db, retentionQueries),
     reports: bindDatabase(db, reportQueries),
+    responses: bindDatabase(db, responseQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     monthlySummaries: bindDatabase(db, monthlySummaryQueries),

@@ -23,6 +23,7 @@ import type * as exportQueries from './export-queries';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as reportQueries from './report-queries';
 import type * as monthlySummaryQueries from './monthly-summary-queries';
+import type * as responseQueries from './response-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as sealingKeyQueries from './sealing-key-queries';
@@ -72,6 +73,9 @@ export type SealingKeyStore = BoundQueries<typeof sealingKeyQueries>;
 /** Printable reports' figures (issue 14). */
 export type ReportStore = BoundQueries<typeof reportQueries>;
 
+/** "You said, we did" (issue 15): anchor organisations' responses to what residents raised. */
+export type ResponseStore = BoundQueries<typeof responseQueries>;
+
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
@@ -82,6 +86,7 @@ export interface Store {
   readonly residentRequests: ResidentRequestStore;
   readonly retention: RetentionStore;
   readonly reports: ReportStore;
+  readonly responses: ResponseStore;
   readonly referenceCodes: ReferenceCodeStore;
   readonly sealingKeys: SealingKeyStore;
   readonly monthlySummaries: MonthlySummaryStore;
