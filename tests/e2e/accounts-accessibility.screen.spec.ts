@@ -9,6 +9,8 @@ test.use({ seedOptions: null });
 
 for (const viewport of SCREEN_SIZES) {
   test(`axe finds no WCAG 2.2 AA violations on the account pages at ${viewport.width}×${viewport.height}`, async ({ page, browser, server }) => {
+    // Fourteen pages and states, each scanned by axe, and a server restart: 90 s was not enough on 2 cores.
+    test.setTimeout(240_000);
     await page.setViewportSize(viewport);
     await page.goto('/privacy');
     await expect(page.getByText('has not been set up yet')).toBeVisible();

@@ -5,6 +5,25 @@ import type { BrowserContext, BrowserType, LaunchOptions, Page } from '@playwrig
 import type { Conversation } from '../../src/lib/domain/conversation';
 
 /**
+ * Chromium 150 starts a page loaded under offline emulation with `navigator.onLine` true (and so
+ * no "online" event when the emulation ends), unlike a device without signal. While `set(true)`,
+ * each page of the context that loads has the emulation set again, so it reads offline as a
+ * tablet would. Only the test harness is corrected; the app is not told anything.
+ */
+export function keepOfflineTruthful(context: BrowserContext): { set(offline: boolean): void } {
+  let offline = false;
+  const reassert = async () => {
+    if (!offline) return;
+    await context.setOffline(false);
+    await context.setOffline(true);
+  };
+  const watch = (page: Page) => page.on('load', () => void reassert().catch(() => undefined));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return { set: (value) => void (offline = value) };
+}
+
+/**
  * A tablet: a browser profile kept on disk, so closing and launching it again is a browser restart
  * with IndexedDB, the service worker and its caches as they were.
  */
@@ -27,12 +46,17 @@ export class Tablet {
       serviceWorkers: 'allow',
       offline: this.offline
     });
+    this.#offlineState = keepOfflineTruthful(this.context);
+    this.#offlineState.set(this.offline);
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     return this.page;
   }
 
+  #offlineState: { set(offline: boolean): void } | null = null;
+
   async setOffline(offline: boolean): Promise<void> {
     this.offline = offline;
+    this.#offlineState?.set(offline);
     await this.context.setOffline(offline);
   }
 

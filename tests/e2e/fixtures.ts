@@ -2,7 +2,7 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { AppServer, type StoreKind } from '../support/app-server';
 import { openStore } from '../../src/lib/server/store';
 import { seedNetwork, type SeededNetwork, type SeedOptions } from '../support/seed-network';
-import { Tablet } from './device';
+import { keepOfflineTruthful, Tablet } from './device';
 
 export { expect };
 
@@ -30,7 +30,7 @@ export const test = base.extend<
     seedOptions: SeedOptions | null;
     server: AppServer;
     seeded: SeededNetwork;
-    network: { goOffline(): Promise<void>; goOnline(): Promise<void> };
+    network: { goOffline(): Promise<void>; goOnline(): Promise<void>; signalBack(): Promise<void> };
     tablet: Tablet;
   },
   { storeKind: StoreKind; seededStores: SeededStores }
@@ -78,15 +78,23 @@ export const test = base.extend<
     await tablet.dispose();
   },
   network: async ({ context, server }, use) => {
+    const offline = keepOfflineTruthful(context);
     await use({
       // Chromium's offline mode does not reach service-worker fetches, so the server is stopped
       // too: nothing answers, as in a church hall with no signal.
       async goOffline() {
+        offline.set(true);
         await context.setOffline(true);
         await server.stop();
       },
       async goOnline() {
         await server.start();
+        offline.set(false);
+        await context.setOffline(false);
+      },
+      /** Signal again, but the server still down (restarting). */
+      async signalBack() {
+        offline.set(false);
         await context.setOffline(false);
       }
     });

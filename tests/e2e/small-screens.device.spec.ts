@@ -256,7 +256,7 @@ for (const size of SCREEN_SIZES) {
     await expect(new CapturePage(page).heading).toBeVisible();
 
     // Online again, but the server is down (restarting): said as that; Try again opens the page once it is back.
-    await context.setOffline(false);
+    await network.signalBack();
     await page.goto('/wards');
     await expect(page.getByRole('heading', { name: 'The server cannot be reached', level: 1 })).toBeVisible();
     await server.start();
