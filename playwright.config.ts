@@ -10,6 +10,10 @@ export default defineConfig<{ storeKind: StoreKind }>({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
+  // One more try on CI, reported as "flaky" in the summary, never hidden: a tablet's enrolment
+  // click still goes unanswered now and then under load although its first cause (the page
+  // moving under the click) is fixed; being looked into (docs/STATUS.md).
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
