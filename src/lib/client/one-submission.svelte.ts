@@ -7,6 +7,8 @@ import type { SubmitFunction } from '@sveltejs/kit';
  */
 export class OneSubmission {
   busy = $state(false);
+  /** Submissions answered so far: an error summary takes focus again on each (`focusKey`). */
+  attempts = $state(0);
 
   submit(onSaved: (submitter: HTMLElement | null) => void = () => {}): SubmitFunction {
     return ({ cancel, submitter }) => {
@@ -18,6 +20,7 @@ export class OneSubmission {
           if (result.type === 'success') onSaved(submitter);
         } finally {
           this.busy = false;
+          this.attempts += 1;
         }
       };
     };
