@@ -1,6 +1,7 @@
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { isSealed, isWithheld, type DeviceConversationFields } from '$lib/domain/conversation';
-import { ECDH_P256, envelopeKey, type SealedEnvelope, type SealingPublicKey } from '$lib/domain/sealed';
+import { ECDH_P256, envelopeKey } from '$lib/domain/envelope-key';
+import type { SealedEnvelope, SealingPublicKey } from '$lib/domain/sealed';
 import type { DraftValues } from './conversation-draft.svelte';
 
 /**

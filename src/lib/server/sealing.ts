@@ -1,5 +1,6 @@
 import { decodeBase64urlIgnorePadding } from '@oslojs/encoding';
-import { ECDH_P256, envelopeKey, SealedEnvelope, type SealingPublicKey } from '$lib/domain/sealed';
+import { ECDH_P256, envelopeKey } from '$lib/domain/envelope-key';
+import { SealedEnvelope, type SealingPublicKey } from '$lib/domain/sealed';
 
 /** Why an envelope could not be opened, in words for the push answer (SYNC-SPEC S9). */
 export class SealedEnvelopeError extends Error {}
