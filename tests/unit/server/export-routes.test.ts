@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/lib/server/store/migrations';
@@ -7,6 +8,8 @@ import { createSqlStore } from '../../../src/lib/server/store/sql-store';
 import type { Store } from '../../../src/lib/server/store';
 import * as conversationsRoute from '../../../src/routes/api/export/conversations/+server';
 import * as contactsRoute from '../../../src/routes/api/export/contact-details/+server';
+import * as spreadsheetRoute from '../../../src/routes/api/export/spreadsheet/+server';
+import * as responsesRoute from '../../../src/routes/api/export/responses/+server';
 import * as exportPage from '../../../src/routes/export/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { pushedBy } from '../../support/recorder';
@@ -70,6 +73,43 @@ describe('export routes (issue 14)', () => {
       expect(audited[0]).toMatchObject({ actor: { kind: 'person', name: 'Cora Coordinator' }, details: { export: exp.name, format: 'csv', filters: '', rows: exp.name === 'conversations' ? 2 : 1 } });
     });
   }
+
+  /** The exports anchor staff take too (aggregates and responses), with the subject each is audited under. */
+  const STAFF_EXPORTS = [
+    { name: 'spreadsheet', module: spreadsheetRoute, routeId: '/api/export/spreadsheet', subject: 'Spreadsheet (XLSX)', format: 'xlsx' },
+    { name: 'responses', module: responsesRoute, routeId: '/api/export/responses', subject: 'Responses (CSV)', format: 'csv' }
+  ] as const;
+  for (const exp of STAFF_EXPORTS) {
+    it(`${exp.name}: coordinators and anchor staff may export, each audited; leads, tablets and the signed out are refused`, async () => {
+      const expected: Record<Role, number> = { 'signed out': 401, 'tablet (worker)': 403, lead: 403, staff: 200, coordinator: 200 };
+      const got: Record<string, number> = {};
+      for (const role of ROLES) {
+        const answer = await ask(exp, role);
+        got[role] = answer.status;
+        await answer.response?.arrayBuffer();
+      }
+      expect(got).toEqual(expected);
+      const audited = await exportsAudited();
+      expect(audited.map((entry) => [entry.actor.name, entry.subject])).toEqual([
+        [seeded.people.staff.name, exp.subject],
+        [seeded.people.coordinator.name, exp.subject]
+      ]);
+      expect(audited[1]).toMatchObject({ details: { export: exp.name, format: exp.format, filters: '' } });
+      const head = await callRoute(store, exp.module as RouteModule, { routeId: exp.routeId, path: exp.routeId, method: 'HEAD' as never, cookies: cookiesOf('coordinator') });
+      expect(head.status).toBe(405);
+      expect(await exportsAudited()).toHaveLength(2);
+    });
+  }
+
+  it('anchor staff get the spreadsheet without the Conversations sheet, audited with no rows of conversations', async () => {
+    const answer = await ask(STAFF_EXPORTS[0], 'staff');
+    expect(answer.response!.headers.get('x-export-rows')).toBeNull();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await answer.response!.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
+    const [entry] = await exportsAudited();
+    expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses' } });
+  });
 
   it('the conversations file streams as CSV with its row count, name and filters audited; never contact details, equality answers or unconsented quotes', async () => {
     const answer = await ask(EXPORTS[0], 'coordinator', `?wards=${ARMLEY}&from=2026-11-01`);
