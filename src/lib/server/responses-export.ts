@@ -1,13 +1,17 @@
 import { ukIsoDay } from '$lib/domain/uk-time';
-import { exportFiltersToSearchParams, parseExportFilters } from '$lib/domain/ward-map';
+import type { AnchorResponse } from '$lib/domain/response';
+import { exportFiltersToSearchParams, parseExportFilters, type ExportFilters } from '$lib/domain/ward-map';
 import { csvStream } from '$lib/export/csv';
 import { RESPONSE_HEADER, responseCells } from '$lib/export/responses-records';
 import { apiError } from './api-error';
 import { audit } from './auth/audit';
 import type { PersonCaller } from './auth/guard';
 import { EXPORT_ROWS_HEADER } from './export-response';
-import { exportedResponses } from './spreadsheet-export';
 import type { Store } from './store';
+
+/** The network's responses an export holds (issue 15): all of them, or the chosen theme's. */
+export const exportedResponses = (store: Store, networkId: string, filters: ExportFilters): Promise<AnchorResponse[]> =>
+  store.responses.listResponses(networkId, filters.themeId ? { themeId: filters.themeId } : {});
 
 /**
  * GET /api/export/responses (issue 15): the network's responses as CSV, one row per response

@@ -1,6 +1,5 @@
-import type { AnchorResponse } from '$lib/domain/response';
 import { ukIsoDay } from '$lib/domain/uk-time';
-import { exportFiltersToSearchParams, parseExportFilters, type ExportFilters } from '$lib/domain/ward-map';
+import { exportFiltersToSearchParams, parseExportFilters } from '$lib/domain/ward-map';
 import { conversationCells, conversationHeader } from '$lib/export/conversations-csv';
 import { RESPONSE_HEADER, responseCells } from '$lib/export/responses-records';
 import { themeMonthRecords } from '$lib/export/theme-month-table';
@@ -10,13 +9,10 @@ import { apiError } from './api-error';
 import { audit } from './auth/audit';
 import type { PersonCaller } from './auth/guard';
 import { EXPORT_ROWS_HEADER } from './export-response';
+import { exportedResponses } from './responses-export';
 import type { Store } from './store';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The network's responses an export holds (issue 15): all of them, or the chosen theme's. */
-export const exportedResponses = (store: Store, networkId: string, filters: ExportFilters): Promise<AnchorResponse[]> =>
-  store.responses.listResponses(networkId, filters.themeId ? { themeId: filters.themeId } : {});
 
 /** Each column's width in characters, from how long its values usually are. */
 const CONVERSATION_WIDTHS: Record<string, number> = { 'Ward code': 11, Ward: 24, 'Local authority': 18, Date: 11, 'Recorded at (UTC)': 21, Event: 28, Organisation: 28, Themes: 36, People: 8 };
