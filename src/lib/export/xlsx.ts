@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { EXPORT_IDLE_MS } from './csv';
 
@@ -60,7 +60,7 @@ export function xlsxStream(sheets: readonly XlsxSheet[], close: () => Promise<vo
         for (const row of page) worksheet.addRow(row.map(cellValue)).commit();
         // Let the zip writer run, then wait while the reader has not taken what it wrote.
         await new Promise((resolve) => setImmediate(resolve));
-        if (out.writableNeedDrain && !cancelled) await drainedOrIdle(out, idleMs);
+        for (const stream of [...zipEntryOf(worksheet), out]) if (needsDrain(stream) && !cancelled) await drainedOrIdle(stream, out, idleMs);
       }
       worksheet.commit();
     }
@@ -72,12 +72,30 @@ export function xlsxStream(sheets: readonly XlsxSheet[], close: () => Promise<vo
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-/** Waits until the reader has taken what was written; after `idleMs` without, gives the download up. */
-async function drainedOrIdle(out: PassThrough, idleMs: number): Promise<void> {
+/**
+ * exceljs's streaming writer writes a sheet's XML into the zip without waiting (its `StreamBuf`
+ * ignores `write`'s answer), so a sheet written faster than it is compressed and read piles up,
+ * uncompressed, in the stream archiver reads it through (100 MB more for 100,000 rows than for
+ * 10,000). That stream is the one piped from the sheet's own; waiting for it to drain, as for
+ * `out`, keeps memory flat. exceljs 4.4's internals (archiver's readable-stream 2 PassThrough,
+ * which has `_writableState` but not `writableNeedDrain`); the benchmark shows if it stops working.
+ */
+function zipEntryOf(worksheet: ExcelJS.Worksheet): Writable[] {
+  return (worksheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+}
+
+/** How much may wait to be compressed before the writer waits (a few pages of XML), so writing and compressing overlap. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+type OldWritable = { _writableState?: { length?: number; needDrain?: boolean } };
+const needsDrain = (stream: Writable) =>
+  stream.writableNeedDrain ?? ((stream as OldWritable)._writableState?.needDrain === true && ((stream as OldWritable)._writableState?.length ?? 0) > ZIP_BACKLOG_BYTES);
+
+/** Waits until `stream` has taken what was written; after `idleMs` without, gives the download (`out`) up. */
+async function drainedOrIdle(stream: Writable, out: PassThrough, idleMs: number): Promise<void> {
   const abandon = new AbortController();
   const idle = setTimeout(() => abandon.abort(), idleMs);
   try {
-    await Promise.race([once(out, 'drain', { signal: abandon.signal }), once(out, 'close', { signal: abandon.signal })]);
+    await Promise.race([once(stream, 'drain', { signal: abandon.signal }), once(out, 'close', { signal: abandon.signal })]);
   } catch {
     throw new Error('The download took nothing for too long and was given up.');
   } finally {
