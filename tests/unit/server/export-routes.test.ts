@@ -54,7 +54,7 @@ describe('export routes (issue 14)', () => {
     if (role === 'tablet (worker)') return { al_device: seeded.tablet.credential };
     return { al_session: seeded.people[role].session };
   };
-  const ask = (exp: (typeof EXPORTS)[number], role: Role, query = '') =>
+  const ask = (exp: { module: object; routeId: string }, role: Role, query = '') =>
     callRoute(store, exp.module as RouteModule, { routeId: exp.routeId, path: `${exp.routeId}${query}`, cookies: cookiesOf(role) });
   const exportsAudited = async () => (await store.audit.list(seeded.network.id, { action: 'export' }, { before: null, limit: 50 })).reverse();
 
