@@ -6,6 +6,7 @@ import { ukIsoDay } from '../../../src/lib/domain/uk-time';
 import { reportView } from '../../../src/lib/export/report-view';
 import { wardThemeRecords, wardThemeTable } from '../../../src/lib/export/ward-theme-table';
 import type { Store } from '../../../src/lib/server/store';
+import type { SqlDatabase } from '../../../src/lib/server/store/sql-database';
 import * as spreadsheetRoute from '../../../src/routes/api/export/spreadsheet/+server';
 import { answersOf, makeConversation } from '../../support/conversations';
 import { pushedBy } from '../../support/recorder';
@@ -45,12 +46,13 @@ function valuesOf(sheet: ExcelJS.Worksheet, columns: number): (string | number |
  * embedded PGlite and a real PostgreSQL server: every value back intact and typed, no formula,
  * nothing that must never leave the database, counts suppressed as on screen.
  */
-export function describeSpreadsheetExportContract(kind: string, openEmpty: () => Promise<Store>) {
+export function describeSpreadsheetExportContract(kind: string, openEmpty: () => Promise<{ store: Store; db: SqlDatabase }>) {
   describe(`the spreadsheet export on ${kind}`, () => {
     let store: Store;
+    let db: SqlDatabase;
     let seeded: SeededNetwork;
     beforeEach(async () => {
-      store = await openEmpty();
+      ({ store, db } = await openEmpty());
       seeded = await seedNetwork(store);
       return () => store.close();
     });
@@ -184,6 +186,22 @@ export function describeSpreadsheetExportContract(kind: string, openEmpty: () =>
       const bad = await ask('coordinator', '?from=2026-02-30');
       expect(bad.status).toBe(400);
       expect(((await bad.response!.json()) as { error: { message: string } }).error.message).toMatch(/^From: /);
+    });
+
+    it('a download cancelled part way stops the read: no transaction is left open and the database answers at once', async () => {
+      const recorder = { organisationId: seeded.organisations.armley.id, workerId: seeded.workers.amina.id };
+      const made = Array.from({ length: 2500 }, (_, i) => makeConversation({ wardCode: ARMLEY, recordedAt: new Date(Date.UTC(2026, 5, 1) + i * 60_000).toISOString(), answers: answersOf('x'.repeat(400)) }));
+      for (let i = 0; i < made.length; i += 500) await store.applyChanges(pushedBy(recorder, seeded.network.id, made.slice(i, i + 500)));
+      const answer = await ask('coordinator');
+      const reader = answer.response!.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (db.kind === 'postgres') {
+        const [row] = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+        expect(row.n).toBe(0);
+      }
+      expect(await store.countConversations(seeded.network.id)).toBe(2500);
     });
   });
 }

@@ -10,5 +10,5 @@ describeSpreadsheetExportContract('PostgreSQL', async () => {
   const url = await createDatabase(inject('postgresAdminUrl'), `spreadsheet_${uuidv7().replaceAll('-', '')}`);
   const db = await openPostgresDatabase(url);
   await migrate(db);
-  return createSqlStore(db);
+  return { store: createSqlStore(db), db };
 });

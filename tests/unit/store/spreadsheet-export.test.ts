@@ -15,5 +15,5 @@ afterAll(() => memory.close());
 describeSpreadsheetExportContract('PGlite (in memory)', async () => {
   await memory.exec('drop schema public cascade; create schema public;');
   await migrate(memory);
-  return { ...createSqlStore(memory), close: async () => {} };
+  return { store: { ...createSqlStore(memory), close: async () => {} }, db: memory };
 });
