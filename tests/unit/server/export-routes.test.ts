@@ -111,6 +111,40 @@ describe('export routes (issue 14)', () => {
     expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses' } });
   });
 
+  it('the responses file: one row per response, its words as written (a formula neutralised), the theme filter narrowing it, no evidence figures', async () => {
+    const { themes } = (await store.getReferenceData())!;
+    const author = { id: seeded.people.staff.id, name: seeded.people.staff.name };
+    const fields = { organisationId: seeded.organisations.armley.id, dueBy: '2027-03-31', visibility: 'public' as const, quotes: [] };
+    const made = await store.responses.createResponse(seeded.network.id, { ...fields, themeId: themes[0].id, wholeNetwork: false, wardCodes: [ARMLEY, HEADINGLEY], action: '=cmd|" /C calc"!A0 — a jobs fair', status: 'planned' }, author);
+    if (!made.ok) throw new Error(made.reason);
+    await store.responses.addResponseNote(seeded.network.id, made.id, { status: 'not-possible', reason: 'No hall free', note: 'The hall fell through' }, author);
+    await store.responses.createResponse(seeded.network.id, { ...fields, themeId: themes[1].id, wholeNetwork: true, wardCodes: [], action: 'Talk to the health board', status: 'done' }, author);
+
+    const read = async (query: string) => {
+      const answer = await ask(STAFF_EXPORTS[1], 'staff', query);
+      expect(answer.response!.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      return Papa.parse<string[]>((await answer.response!.text()).trim(), { newline: '\r\n' }).data;
+    };
+    const [header, ...rows] = await read('');
+    expect(header).toEqual(['Organisation', 'Theme', 'Wards', 'What they will do', 'By (date)', 'Status', 'Reason it is not possible', 'Who may see it', 'Made on (date)', 'Latest update (date)', 'Latest update']);
+    expect(rows).toHaveLength(2);
+    const row = (r: string[]) => Object.fromEntries(header.map((h, i) => [h, r[i]]));
+    expect(row(rows[1])).toMatchObject({
+      Organisation: 'Armley Community Centre',
+      Theme: themes[0].name,
+      Wards: 'Armley; Headingley & Hyde Park',
+      'What they will do': `'=cmd|" /C calc"!A0 — a jobs fair`,
+      'By (date)': '2027-03-31',
+      Status: 'Not possible',
+      'Reason it is not possible': 'No hall free',
+      'Who may see it': 'Public',
+      'Latest update': 'The hall fell through'
+    });
+    expect(row(rows[0])).toMatchObject({ Wards: 'The whole network', Status: 'Done', 'Latest update': '' });
+    expect((await read(`?theme=${themes[1].id}`)).slice(1).map((r) => r[1])).toEqual([themes[1].name]);
+    expect((await exportsAudited()).at(-1)).toMatchObject({ subject: 'Responses (CSV)', details: { export: 'responses', rows: 1, filters: `theme=${themes[1].id}` } });
+  });
+
   it('the conversations file streams as CSV with its row count, name and filters audited; never contact details, equality answers or unconsented quotes', async () => {
     const answer = await ask(EXPORTS[0], 'coordinator', `?wards=${ARMLEY}&from=2026-11-01`);
     expect(answer.status).toBe(200);
