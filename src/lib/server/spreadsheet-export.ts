@@ -1,3 +1,4 @@
+import { RESPONDERS } from '$lib/domain/access';
 import { ukIsoDay } from '$lib/domain/uk-time';
 import { exportFiltersToSearchParams, parseExportFilters } from '$lib/domain/ward-map';
 import { conversationCells, conversationHeader } from '$lib/export/conversations-csv';
@@ -35,12 +36,13 @@ export async function spreadsheetExportResponse(store: Store, caller: PersonCall
   const { filters } = parsed;
   const networkId = caller.network.id;
   const coordinator = caller.person.role === 'coordinator';
+  const mayReadResponses = (RESPONDERS as readonly string[]).includes(caller.person.role);
 
   const [reference, threshold, figures, responses] = await Promise.all([
     store.getReferenceData(),
     store.suppressionThreshold(networkId),
     store.exports.exportFigures(networkId, filters),
-    exportedResponses(store, networkId, filters)
+    mayReadResponses ? exportedResponses(store, networkId, filters) : Promise.resolve([])
   ]);
   const themes = reference?.themes ?? [];
   const wardThemes = wardThemeRecords(wardThemeTable(figures.wards, themes, threshold));
@@ -53,7 +55,8 @@ export async function spreadsheetExportResponse(store: Store, caller: PersonCall
       pages: [wardThemes.rows]
     },
     { name: 'Themes by month', columns: themeMonths.header.map((header, i) => (i === 0 ? { header, width: 32 } : countWidth(header))), pages: [themeMonths.rows] },
-    { name: 'Responses', columns: RESPONSE_HEADER.map((header, i) => ({ header, width: RESPONSE_WIDTHS[i] })), pages: [responses.map(responseCells)] }
+    // Responses, for those who may read them (today every exporter is a responder).
+    ...(mayReadResponses ? [{ name: 'Responses', columns: RESPONSE_HEADER.map((header, i) => ({ header, width: RESPONSE_WIDTHS[i] })), pages: [responses.map(responseCells)] }] : [])
   ];
 
   const opened = coordinator ? await store.exports.openConversationExport(networkId, filters) : null;
