@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { makeConversation } from '../support/conversations';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
@@ -53,6 +54,22 @@ test('a coordinator filters conversations on Export and downloads them as CSV: t
   expect(text).not.toMatch(/Do not share|ann@example/);
   await expect(conversations.getByRole('status')).toContainText(`Saved ${download.suggestedFilename()}: 2 rows.`);
 
+  // The same filters as one spreadsheet: a sheet per view, the quote as text (never a formula).
+  const spreadsheet = page.getByRole('region', { name: 'Spreadsheet' });
+  const downloadingXlsx = page.waitForEvent('download');
+  await spreadsheet.getByRole('link', { name: /^Download spreadsheet \(XLSX\)\s*: Spreadsheet$/ }).click();
+  const xlsx = await downloadingXlsx;
+  expect(xlsx.suggestedFilename()).toMatch(/^anchor-listening-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await xlsx.path())!)) as never);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Conversations', 'Ward × theme', 'Themes by month', 'Responses']);
+  const sheet = workbook.getWorksheet('Conversations')!;
+  expect(sheet.rowCount).toBe(3);
+  const quoteColumn = (sheet.getRow(1).values as unknown[]).findIndex((v) => (v as { richText?: { text: string }[] })?.richText?.[0]?.text === 'Quote 1');
+  expect(sheet.getRow(2).getCell(quoteColumn).type).toBe(ExcelJS.ValueType.RichText);
+  expect(sheet.getRow(2).getCell(quoteColumn).text).toBe('=SUM(A1) keep the baths open');
+  await expect(spreadsheet.getByRole('status')).toContainText(`Saved ${xlsx.suggestedFilename()}:`);
+
   // Filters that match nothing say so.
   await page.goto(`/export?from=2027-01-01&wards=${ARMLEY}`);
   await expect(page.getByRole('region', { name: 'Conversations' }).getByText('No conversations match these filters.')).toBeVisible();
@@ -65,6 +82,7 @@ test('a coordinator filters conversations on Export and downloads them as CSV: t
   // The audit log has the export, with its filters and rows.
   await page.goto('/audit');
   await expect(page.getByText('Conversations (CSV)').first()).toBeVisible();
+  await expect(page.getByText('Spreadsheet (XLSX)').first()).toBeVisible();
 });
 
 test('anchor staff see only the aggregate exports on the Export page, and it passes axe at phone and tablet size', async ({ page, context, server }) => {
@@ -73,7 +91,13 @@ test('anchor staff see only the aggregate exports on the Export page, and it pas
   await page.goto('/export');
   await expect(page.getByRole('heading', { name: 'Figures by ward' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Conversations' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: /Download/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Download CSV/ })).toHaveCount(0); // no responses yet, and no conversations for staff
+  // The spreadsheet, without the conversations.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Download spreadsheet \(XLSX\)/ }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await (await downloading).path())!)) as never);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await expectNoViolations(page, `Export page for anchor staff at ${size.width}×${size.height}`);

@@ -130,6 +130,9 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   '/api/device/workers/[id]/pin': { methods: { POST: DEVICE_API } },
   '/api/conversations/[id]/history': { methods: { GET: DEVICE_API } },
   '/api/export/ward-figures': { methods: { GET: REPORT_API } },
+  // Issues 14 and 15: anchor staff's spreadsheet holds the figures and responses only (no Conversations sheet).
+  '/api/export/spreadsheet': { methods: { GET: REPORT_API } },
+  '/api/export/responses': { methods: { GET: REPORT_API } },
   '/api/reports/wards/[code]/pdf': { methods: { GET: REPORT_API } },
   '/api/reports/network/pdf': { methods: { GET: REPORT_API } }
 };

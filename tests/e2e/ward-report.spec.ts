@@ -4,7 +4,7 @@ import { pdfText } from '../support/pdf-text';
 import { BOUNDARY_ATTRIBUTION } from '../../src/lib/map/choropleth';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { expect, test } from './fixtures';
-import { signInAs } from './manage-seed';
+import { seedForManagers, signInAs } from './manage-seed';
 import { pushConversations, themesByName } from './push-conversations';
 import type { Page } from '@playwright/test';
 
@@ -40,8 +40,27 @@ async function seedArmley(page: Page, seeded: Parameters<typeof pushConversation
   ]);
 }
 
+/**
+ * Responses (issue 15), made in the store: Armley's (kept within the network, with an update),
+ * the whole network's, and Headingley's, which Armley's report must not list.
+ */
+async function seedResponses(server: Parameters<typeof seedForManagers>[0]) {
+  await seedForManagers(server, async (store, s) => {
+    const { themes } = (await store.getReferenceData())!;
+    const theme = (name: string) => themes.find((t) => t.name === name)!.id;
+    const author = { id: s.people.staff.id, name: s.people.staff.name };
+    const fields = { organisationId: s.organisations.armley.id, dueBy: '2027-03-31', status: 'planned' as const, visibility: 'public' as const, quotes: [] };
+    const armley = await store.responses.createResponse(s.network.id, { ...fields, themeId: theme(WORK), wholeNetwork: false, wardCodes: [ARMLEY], action: 'A jobs fair at Armley library', visibility: 'network' }, author);
+    if (!armley.ok) throw new Error(armley.reason);
+    await store.responses.addResponseNote(s.network.id, armley.id, { status: 'under-way', note: 'First fair booked for February' }, author);
+    await store.responses.createResponse(s.network.id, { ...fields, themeId: theme(HEALTH), wholeNetwork: true, wardCodes: [], action: 'Raise waiting times with the health board' }, author);
+    await store.responses.createResponse(s.network.id, { ...fields, themeId: theme(WORK), wholeNetwork: false, wardCodes: ['E05011397'], action: 'Apprenticeships in Headingley' }, author);
+  });
+}
+
 test('a ward’s report for the board: figures with small counts hidden, consented quotes only, a chart screen readers can read, A4 print and the server’s PDF', async ({ page, context, server, seeded }) => {
   test.setTimeout(90_000);
+  await seedResponses(server);
   await signInAs(context, seeded.people.staff, server.url);
   await page.goto('/');
   await seedArmley(page, seeded, server.url);
@@ -71,6 +90,14 @@ test('a ward’s report for the board: figures with small counts hidden, consent
   await expect(page.locator('body')).not.toContainText('Keep this between us');
   await expect(page.getByText(BOUNDARY_ATTRIBUTION)).toBeVisible();
 
+  // You said, we did: Armley's responses and the whole network's, each with its status; not another ward's.
+  const responses = page.getByRole('region', { name: 'You said, we did' });
+  await expect(responses.getByRole('heading', { level: 3 })).toHaveText([`Armley Community Centre: ${HEALTH}`, `Armley Community Centre: ${WORK}`]);
+  await expect(responses.getByRole('listitem').filter({ hasText: 'A jobs fair at Armley library' })).toContainText('Under way');
+  await expect(responses).toContainText('First fair booked for February');
+  await expect(responses).toContainText('The whole network');
+  await expect(responses).not.toContainText('Apprenticeships in Headingley');
+
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await expectNoViolations(page, `ward report at ${size.width}×${size.height}`);
@@ -95,7 +122,7 @@ test('a ward’s report for the board: figures with small counts hidden, consent
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const text = pdfText(pdf).replace(/\s+/g, ' ');
-  for (const words of ['Armley: what residents told us', 'Leeds Anchor Network', `${WORK} 21`, `${HEALTH} fewer than 10`, 'November 2026 15', 'We need proper jobs round here', 'Open Government Licence']) {
+  for (const words of ['Armley: what residents told us', 'Leeds Anchor Network', `${WORK} 21`, `${HEALTH} fewer than 10`, 'November 2026 15', 'We need proper jobs round here', 'A jobs fair at Armley library', 'First fair booked for February', 'Open Government Licence']) {
     expect(text).toContain(words);
   }
   expect(text).not.toContain('Keep this between us');
@@ -135,7 +162,8 @@ test('reports and ward figures answer bad filters with a 400 and an unknown ward
   expect((await geojson.json()).features).toHaveLength(33);
 });
 
-test('the network’s report lists every ward, with small counts hidden, and passes axe on a phone and a tablet', async ({ page, context, server, seeded }) => {
+test('the network’s report lists every ward, with small counts hidden, and every response, and passes axe on a phone and a tablet', async ({ page, context, server, seeded }) => {
+  await seedResponses(server);
   await signInAs(context, seeded.people.staff, server.url);
   await page.goto('/');
   await seedArmley(page, seeded, server.url);
@@ -146,6 +174,9 @@ test('the network’s report lists every ward, with small counts hidden, and pas
   expect(wards).toHaveLength(33);
   expect(wards).toContainEqual(['Armley', '29']);
   expect(wards).toContainEqual(['Headingley & Hyde Park', 'fewer than 10']);
+  const responses = page.getByRole('region', { name: 'You said, we did' });
+  await expect(responses.getByRole('heading', { level: 3 })).toHaveCount(3);
+  await expect(responses).toContainText('Apprenticeships in Headingley');
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await expectNoViolations(page, `network report at ${size.width}×${size.height}`);

@@ -10,3 +10,8 @@ export const formatCount: (n: number) => string = new Intl.NumberFormat('en-GB')
 
 /** "1 ward", "6,826 wards". */
 export const countOf = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+/** A file's size as people read it: "830 KB", "12.4 MB". */
+export const fileSize = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${oneDecimal.format(bytes / 1024 / 1024)} MB`;

@@ -1,3 +1,4 @@
+import type { AnchorResponse } from './response';
 import type { ShownCount } from './suppression';
 import type { Ward } from './ward';
 import type { WardIndicatorStanding } from './ward-indicator';
@@ -40,6 +41,8 @@ export interface ReportView {
   /** A ward's standings on the network's indicators (empty for the network's report). */
   indicators: (WardIndicatorStanding & { amongMostDeprived: boolean })[];
   mostDeprivedPercent: number;
+  /** Anchors' responses (issue 15) for this ward (with the whole network's) or the network; never their evidence figures. */
+  responses: ReportResponse[];
   /** The network report's wards, with their conversations (empty for a ward's report). */
   wards: (ReportCount & { code: string; name: string })[];
   attribution: string;
@@ -47,3 +50,8 @@ export interface ReportView {
   /** Whether this server can make the PDF itself (it has Chromium); otherwise the page offers the browser's print. */
   pdfAvailable: boolean;
 }
+
+/** A response as a printed report shows it: who, what, where, by when, how it is going, and its latest update. */
+export type ReportResponse = Pick<AnchorResponse, 'id' | 'organisationName' | 'themeName' | 'wholeNetwork' | 'wards' | 'action' | 'dueBy' | 'status' | 'reason' | 'visibility'> & {
+  latestUpdate: { writtenAt: string; note: string } | null;
+};

@@ -1,4 +1,5 @@
-import type { ReportFigures, ReportFilters, ReportView } from '$lib/domain/ward-report';
+import type { AnchorResponse } from '$lib/domain/response';
+import type { ReportFigures, ReportFilters, ReportResponse, ReportView } from '$lib/domain/ward-report';
 import type { Ward } from '$lib/domain/ward';
 import { suppressedEach, suppressedParts, withText } from './suppressed';
 
@@ -17,6 +18,8 @@ export interface ReportInput {
   mostDeprivedPercent: number;
   /** The network report's wards and their conversations (in the map's order). */
   wards: readonly { code: string; name: string; conversations: number }[];
+  /** The responses to list (issue 15); none when not given. */
+  responses?: readonly AnchorResponse[];
   /** The quotes to print, at most this many. */
   quoteLimit: number;
   attribution: string;
@@ -54,9 +57,20 @@ export function reportView(input: ReportInput): ReportView {
     indicators: input.indicators,
     mostDeprivedPercent: input.mostDeprivedPercent,
     wards: input.wards.map((w, i) => ({ code: w.code, name: w.name, ...withText(wards.parts[i], threshold) })),
+    responses: (input.responses ?? []).map(forReport),
     attribution: input.attribution,
     generatedAt: input.generatedAt.toISOString(),
     pdfAvailable: input.pdfAvailable
   };
 }
 
+
+/** A response without what a report must not print: its evidence figures (small counts) and who wrote its notes. */
+export function forReport(response: AnchorResponse): ReportResponse {
+  const latest = response.notes.at(-1);
+  const { id, organisationName, themeName, wholeNetwork, wards, action, dueBy, status, reason, visibility } = response;
+  return {
+    ...{ id, organisationName, themeName, wholeNetwork, wards, action, dueBy, status, reason, visibility },
+    latestUpdate: latest ? { writtenAt: latest.writtenAt, note: latest.note } : null
+  };
+}

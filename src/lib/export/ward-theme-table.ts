@@ -1,6 +1,7 @@
-import type { ShownCount } from '$lib/domain/suppression';
+import { countText, type ShownCount } from '$lib/domain/suppression';
 import type { Theme } from '$lib/domain/theme';
 import type { WardThemeCounts } from '$lib/domain/ward-summary';
+import type { Cell } from './csv';
 import { suppressedParts } from './suppressed';
 
 /**
@@ -26,4 +27,22 @@ export function wardThemeTable(wards: readonly WardThemeCounts[], themes: readon
     wards: wards.map((ward, w) => ({ ward, conversations: conversations.parts[w], themes: perTheme.map((column) => column.parts[w]) })),
     totals: { conversations: conversations.total, themes: perTheme.map((column) => column.total) }
   };
+}
+
+/** A shown count as a number (so a spreadsheet can add it up), a hidden one in words ("fewer than 10"). */
+export const countCell = (count: ShownCount, threshold: number): Cell => (count.shown ? count.count : countText(count, threshold));
+
+/** The table as a file's records (CSV or spreadsheet): a row per ward, then the network's totals. */
+export function wardThemeRecords(table: WardThemeTable): { header: string[]; rows: Cell[][] } {
+  const cell = (count: ShownCount) => countCell(count, table.threshold);
+  const header = ['Ward code', 'Ward', 'Local authority code', 'Local authority', 'Conversations', ...table.themes.map((theme) => theme.name)];
+  const rows = table.wards.map(({ ward, conversations, themes }) => [
+    ward.code,
+    ward.name,
+    ward.localAuthorityCode,
+    ward.localAuthorityName,
+    cell(conversations),
+    ...themes.map(cell)
+  ]);
+  return { header, rows: [...rows, ['', 'All wards', '', '', cell(table.totals.conversations), ...table.totals.themes.map(cell)]] };
 }

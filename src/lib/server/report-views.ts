@@ -25,10 +25,11 @@ export async function wardReport(store: Store, network: Network, code: string, p
   const parsed = parseReportFilters(params, reference.themes[0]?.id ?? network.id);
   if (!parsed.ok) return { ok: false, status: 400, message: `This report cannot be made: ${parsed.message}` };
   const { mostDeprivedBy: _notForOneWard, ...filters } = parsed.filters;
-  const [figures, standings, threshold] = await Promise.all([
+  const [figures, standings, threshold, responses] = await Promise.all([
     store.reports.reportFigures(network.id, code, filters, REPORT_QUOTES),
     store.wardIndicatorStandings(network.id, code),
-    store.suppressionThreshold(network.id)
+    store.suppressionThreshold(network.id),
+    store.responses.listResponses(network.id, { wardCode: code })
   ]);
   const indicators = standings.map((standing) => ({
     ...standing,
@@ -44,6 +45,7 @@ export async function wardReport(store: Store, network: Network, code: string, p
     indicators,
     mostDeprivedPercent: MOST_DEPRIVED_PERCENT,
     wards: [],
+    responses,
     quoteLimit: REPORT_QUOTES,
     attribution: BOUNDARY_ATTRIBUTION,
     generatedAt: now,
@@ -59,12 +61,13 @@ export async function networkReport(store: Store, network: Network, params: URLS
   const parsed = parseReportFilters(params, reference.themes[0].id);
   if (!parsed.ok) return { ok: false, status: 400, message: `This report cannot be made: ${parsed.message}` };
   const { filters } = parsed;
-  const [figures, wards, threshold, indicatorNames] = await Promise.all([
+  const [figures, wards, threshold, indicatorNames, responses] = await Promise.all([
     store.reports.reportFigures(network.id, null, filters, REPORT_QUOTES),
     // The map's own query gives each ward's conversations for the filters (the theme does not change them).
     store.wardMap(network.id, { ...filters, themeId: reference.themes[0].id }),
     store.suppressionThreshold(network.id),
-    store.wardIndicatorNames(network.id)
+    store.wardIndicatorNames(network.id),
+    store.responses.listResponses(network.id)
   ]);
   const view = reportView({
     networkName: network.name,
@@ -76,6 +79,7 @@ export async function networkReport(store: Store, network: Network, params: URLS
     indicators: [],
     mostDeprivedPercent: MOST_DEPRIVED_PERCENT,
     wards: wards.map(({ code, name, conversations }) => ({ code, name, conversations })),
+    responses,
     quoteLimit: REPORT_QUOTES,
     attribution: BOUNDARY_ATTRIBUTION,
     generatedAt: now,

@@ -63,4 +63,15 @@ describe('the spreadsheet writer (issue 14)', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(pagesRead).toBe(after);
   });
+
+  it('gives a stalled download up after the idle limit and closes what it read from', async () => {
+    let closed = false;
+    async function* endless() {
+      for (let page = 0; ; page++) yield Array.from({ length: 500 }, (_, i) => [`Row ${page}-${i} ${'x'.repeat(200)}`] as XlsxCell[]);
+    }
+    const stream = xlsxStream([{ name: 'Conversations', columns: [{ header: 'Said', width: 50 }], pages: endless() }], async () => void (closed = true), 200);
+    const reader = stream.getReader();
+    await reader.read(); // then takes nothing more
+    await expect.poll(() => closed, { timeout: 5000 }).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/lib/server/store/migrations';
@@ -7,6 +8,8 @@ import { createSqlStore } from '../../../src/lib/server/store/sql-store';
 import type { Store } from '../../../src/lib/server/store';
 import * as conversationsRoute from '../../../src/routes/api/export/conversations/+server';
 import * as contactsRoute from '../../../src/routes/api/export/contact-details/+server';
+import * as spreadsheetRoute from '../../../src/routes/api/export/spreadsheet/+server';
+import * as responsesRoute from '../../../src/routes/api/export/responses/+server';
 import * as exportPage from '../../../src/routes/export/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { pushedBy } from '../../support/recorder';
@@ -51,7 +54,7 @@ describe('export routes (issue 14)', () => {
     if (role === 'tablet (worker)') return { al_device: seeded.tablet.credential };
     return { al_session: seeded.people[role].session };
   };
-  const ask = (exp: (typeof EXPORTS)[number], role: Role, query = '') =>
+  const ask = (exp: { module: object; routeId: string }, role: Role, query = '') =>
     callRoute(store, exp.module as RouteModule, { routeId: exp.routeId, path: `${exp.routeId}${query}`, cookies: cookiesOf(role) });
   const exportsAudited = async () => (await store.audit.list(seeded.network.id, { action: 'export' }, { before: null, limit: 50 })).reverse();
 
@@ -70,6 +73,77 @@ describe('export routes (issue 14)', () => {
       expect(audited[0]).toMatchObject({ actor: { kind: 'person', name: 'Cora Coordinator' }, details: { export: exp.name, format: 'csv', filters: '', rows: exp.name === 'conversations' ? 2 : 1 } });
     });
   }
+
+  /** The exports anchor staff take too (aggregates and responses), with the subject each is audited under. */
+  const STAFF_EXPORTS = [
+    { name: 'spreadsheet', module: spreadsheetRoute, routeId: '/api/export/spreadsheet', subject: 'Spreadsheet (XLSX)', format: 'xlsx' },
+    { name: 'responses', module: responsesRoute, routeId: '/api/export/responses', subject: 'Responses (CSV)', format: 'csv' }
+  ] as const;
+  for (const exp of STAFF_EXPORTS) {
+    it(`${exp.name}: coordinators and anchor staff may export, each audited; leads, tablets and the signed out are refused`, async () => {
+      const expected: Record<Role, number> = { 'signed out': 401, 'tablet (worker)': 403, lead: 403, staff: 200, coordinator: 200 };
+      const got: Record<string, number> = {};
+      for (const role of ROLES) {
+        const answer = await ask(exp, role);
+        got[role] = answer.status;
+        await answer.response?.arrayBuffer();
+      }
+      expect(got).toEqual(expected);
+      const audited = await exportsAudited();
+      expect(audited.map((entry) => [entry.actor.name, entry.subject])).toEqual([
+        [seeded.people.staff.name, exp.subject],
+        [seeded.people.coordinator.name, exp.subject]
+      ]);
+      expect(audited[1]).toMatchObject({ details: { export: exp.name, format: exp.format, filters: '' } });
+      const head = await callRoute(store, exp.module as RouteModule, { routeId: exp.routeId, path: exp.routeId, method: 'HEAD' as never, cookies: cookiesOf('coordinator') });
+      expect(head.status).toBe(405);
+      expect(await exportsAudited()).toHaveLength(2);
+    });
+  }
+
+  it('anchor staff get the spreadsheet without the Conversations sheet, audited with no rows of conversations', async () => {
+    const answer = await ask(STAFF_EXPORTS[0], 'staff');
+    expect(answer.response!.headers.get('x-export-rows')).toBeNull();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await answer.response!.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
+    const [entry] = await exportsAudited();
+    expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses' } });
+  });
+
+  it('the responses file: one row per response, its words as written (a formula neutralised), the theme filter narrowing it, no evidence figures', async () => {
+    const { themes } = (await store.getReferenceData())!;
+    const author = { id: seeded.people.staff.id, name: seeded.people.staff.name };
+    const fields = { organisationId: seeded.organisations.armley.id, dueBy: '2027-03-31', visibility: 'public' as const, quotes: [] };
+    const made = await store.responses.createResponse(seeded.network.id, { ...fields, themeId: themes[0].id, wholeNetwork: false, wardCodes: [ARMLEY, HEADINGLEY], action: '=cmd|" /C calc"!A0 — a jobs fair', status: 'planned' }, author);
+    if (!made.ok) throw new Error(made.reason);
+    await store.responses.addResponseNote(seeded.network.id, made.id, { status: 'not-possible', reason: 'No hall free', note: 'The hall fell through' }, author);
+    await store.responses.createResponse(seeded.network.id, { ...fields, themeId: themes[1].id, wholeNetwork: true, wardCodes: [], action: 'Talk to the health board', status: 'done' }, author);
+
+    const read = async (query: string) => {
+      const answer = await ask(STAFF_EXPORTS[1], 'staff', query);
+      expect(answer.response!.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      return Papa.parse<string[]>((await answer.response!.text()).trim(), { newline: '\r\n' }).data;
+    };
+    const [header, ...rows] = await read('');
+    expect(header).toEqual(['Organisation', 'Theme', 'Wards', 'What they will do', 'By (date)', 'Status', 'Reason it is not possible', 'Who may see it', 'Made on (date)', 'Latest update (date)', 'Latest update']);
+    expect(rows).toHaveLength(2);
+    const row = (r: string[]) => Object.fromEntries(header.map((h, i) => [h, r[i]]));
+    expect(row(rows[1])).toMatchObject({
+      Organisation: 'Armley Community Centre',
+      Theme: themes[0].name,
+      Wards: 'Armley; Headingley & Hyde Park',
+      'What they will do': `'=cmd|" /C calc"!A0 — a jobs fair`,
+      'By (date)': '2027-03-31',
+      Status: 'Not possible',
+      'Reason it is not possible': 'No hall free',
+      'Who may see it': 'Public',
+      'Latest update': 'The hall fell through'
+    });
+    expect(row(rows[0])).toMatchObject({ Wards: 'The whole network', Status: 'Done', 'Latest update': '' });
+    expect((await read(`?theme=${themes[1].id}`)).slice(1).map((r) => r[1])).toEqual([themes[1].name]);
+    expect((await exportsAudited()).at(-1)).toMatchObject({ subject: 'Responses (CSV)', details: { export: 'responses', rows: 1, filters: `theme=${themes[1].id}` } });
+  });
 
   it('the conversations file streams as CSV with its row count, name and filters audited; never contact details, equality answers or unconsented quotes', async () => {
     const answer = await ask(EXPORTS[0], 'coordinator', `?wards=${ARMLEY}&from=2026-11-01`);

@@ -36,7 +36,7 @@ const AWKWARD = [
   ' leading and trailing spaces ',
   "'=already quoted"
 ];
-const TEXTS = [...NAUGHTY, ...AWKWARD];
+export const TEXTS = [...NAUGHTY, ...AWKWARD];
 
 /** Wraps a database so a test can see each query it is asked and whether a transaction is open. */
 export function watched(db: SqlDatabase) {

@@ -1,10 +1,8 @@
 import type { EqualityAnswers } from '$lib/domain/equality-monitoring';
 import type { ExportFilters } from '$lib/domain/ward-map';
-import { MOST_DEPRIVED_PERCENT } from '$lib/domain/ward-indicator';
 import { readInSnapshot } from './snapshot-reads';
 import type { SqlClient, SqlDatabase } from './sql-database';
-import { mostDeprivedWardsSql } from './ward-indicator-queries';
-import { conversationFilterConditions } from './ward-map-query';
+import { filterSql } from './export-filter-sql';
 
 /** Rows read from the database at a time: small enough to keep memory flat, big enough to be quick. */
 export const EXPORT_PAGE_ROWS = 1000;
@@ -59,19 +57,6 @@ export interface OpenExport<Row> {
   head: ExportHead;
   pages: AsyncGenerator<Row[], void, undefined>;
   close(): Promise<void>;
-}
-
-/** Live conversations of the network matching the filters, as SQL conditions on `c`. */
-function filterSql(networkId: string, filters: ExportFilters) {
-  const params: unknown[] = [networkId];
-  const bind = (value: unknown) => `$${params.push(value)}`;
-  const conditions = ['c.network_id = $1', 'c.deleted_at is null', ...conversationFilterConditions(filters, bind, 'c.')];
-  if (filters.themeId) conditions.push(`${bind(filters.themeId)}::uuid = any (c.theme_ids)`);
-  if (filters.wardCodes) conditions.push(`c.ward_code in (select jsonb_array_elements_text(${bind(JSON.stringify(filters.wardCodes))}::jsonb))`);
-  if (filters.mostDeprivedBy) {
-    conditions.push(`c.ward_code in (select ward_code from (${mostDeprivedWardsSql(bind(filters.mostDeprivedBy), bind(MOST_DEPRIVED_PERCENT))}) most)`);
-  }
-  return { params, bind, where: conditions.join(' and ') };
 }
 
 const UK_DAY = `to_char(c.recorded_at at time zone 'Europe/London', 'YYYY-MM-DD')`;

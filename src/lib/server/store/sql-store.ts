@@ -6,6 +6,7 @@ import * as deviceQueries from './device-queries';
 import * as reportQueries from './report-queries';
 import * as monthlySummaryQueries from './monthly-summary-queries';
 import * as exportQueries from './export-queries';
+import * as exportAggregateQueries from './export-aggregates';
 import * as responseQueries from './response-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
@@ -39,7 +40,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     monthlySummaries: bindDatabase(db, monthlySummaryQueries),
-    exports: bindDatabase(db, exportQueries),
+    exports: bindDatabase(db, { ...exportQueries, ...exportAggregateQueries }),
     getNetwork: () => networks.getNetwork(db),
     getReferenceData: () => networks.getReferenceData(db),
     wardBoundaries: (networkId) => networks.wardBoundaries(db, networkId),

@@ -20,6 +20,7 @@ import type { WorkerPullScope } from './conversation-reads';
 import type { WardThemeFilters } from './ward-summary-query';
 import type * as deviceQueries from './device-queries';
 import type * as exportQueries from './export-queries';
+import type * as exportAggregateQueries from './export-aggregates';
 import type * as residentRequestQueries from './resident-request-queries';
 import type * as reportQueries from './report-queries';
 import type * as monthlySummaryQueries from './monthly-summary-queries';
@@ -62,8 +63,8 @@ export type ReferenceCodeStore = BoundQueries<typeof referenceCodeQueries>;
 export type AuditStore = BoundQueries<typeof auditQueries>;
 /** A resident's requests about their conversation: read, erase, withdraw equality answers, correct, copy. */
 export type ResidentRequestStore = BoundQueries<typeof residentRequestQueries>;
-/** Exports (issue 14): conversations read a page at a time from one snapshot, for CSV files. */
-export type ExportStore = BoundQueries<typeof exportQueries>;
+/** Exports (issue 14): conversations read a page at a time from one snapshot, and the spreadsheet's figures. */
+export type ExportStore = BoundQueries<typeof exportQueries & typeof exportAggregateQueries>;
 /** How long follow-up contact details are kept, and deleting them (issue 13). */
 export type RetentionStore = BoundQueries<typeof retentionQueries>;
 /** The monthly summary mailed to coordinators, and which month was mailed last (issue 14). */
