@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { Id } from './id';
 import { ThemeId } from './theme';
-import { freeText, trimmedText } from './text';
+import type { ShownCount } from './suppression';
+import { trimmedText } from './text';
+import type { MapIndicator } from './ward-map';
 
 /**
  * The anchor progression framework (issue 15, point 4). A network names its stages, in order
@@ -70,9 +72,6 @@ export const AssessmentFields = z.object({
 });
 export type AssessmentFields = z.infer<typeof AssessmentFields>;
 
-/** Evidence as it is kept (never trimmed twice, never longer than the form allows). */
-export const Evidence = freeText(EVIDENCE_MAX_LENGTH, `The evidence must be ${EVIDENCE_MAX_LENGTH} characters or fewer`);
-
 /** A kept self-assessment, with the names it refers to. */
 export interface Assessment {
   id: string;
@@ -118,3 +117,36 @@ export function stageCounts(
 
 /** A share as whole percent, for tables and bars ("23 %"); null when nothing to share. */
 export const percentOf = (part: number, whole: number): number | null => (whole > 0 ? Math.round((100 * part) / whole) : null);
+
+// The network view (server/progression-view.ts builds it; the page and the report show it) -----
+
+/** How often residents raised a theme in some wards: its conversations, all conversations, and the share when both may be shown. */
+export interface RaisedShare {
+  withTheme: ShownCount;
+  conversations: ShownCount;
+  percent: number | null;
+}
+
+export interface ThemeProgress {
+  id: string;
+  name: string;
+  /** Organisations at each stage now (index 0 = the first stage). */
+  atStage: number[];
+  notAssessed: number;
+  all: RaisedShare;
+  /** Null when the network has no ward indicator to rank wards by. */
+  deprived: RaisedShare | null;
+}
+
+export interface ProgressionView {
+  stages: Stage[];
+  organisations: number;
+  assessed: number;
+  threshold: number;
+  indicators: MapIndicator[];
+  indicator: MapIndicator | null;
+  mostDeprivedPercent: number;
+  deprivedWards: number;
+  themes: ThemeProgress[];
+}
+
