@@ -171,7 +171,7 @@ test('every progression page passes axe at phone and tablet size and works from 
   await tabTo(page, (el) => el.id === 'organisation');
   await tabTo(page, (el) => el.textContent?.trim() === 'Continue');
   await page.keyboard.press('Enter');
-  await tabTo(page, (el) => el.textContent?.trim() === WORK);
+  await tabTo(page, (el) => el.textContent?.trim() === 'Widening Access to Quality Work'); // WORK (the function runs in the page)
   await page.keyboard.press('Enter');
   await tabTo(page, (el) => el.id === 'assess-stage');
   await page.keyboard.press('Space');
