@@ -1,9 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { makeConversation } from '../support/conversations';
 import type { SeededNetwork } from '../support/seed-network';
+import { INDICATOR_FILES } from '../support/shared-data';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { expect, test } from './fixtures';
 import { signInAs } from './manage-seed';
+import { IndicatorsPage } from './pages/indicators-page';
 import { PeoplePage } from './pages/people-page';
 import { SignInPage } from './pages/sign-in-page';
 import { pushConversations, themesByName } from './push-conversations';
@@ -45,6 +47,17 @@ async function signInSamForArmley(page: Page, context: BrowserContext, seeded: S
   await expect(signIn.heading).toHaveCount(0);
 }
 
+const IMD = 'IMD 2019 average rank';
+
+/** The coordinator uploads the IMD 2019 ranks: Armley is among Leeds' most deprived 20 % of wards. */
+async function uploadImd(page: Page) {
+  const indicators = new IndicatorsPage(page);
+  await indicators.open();
+  await indicators.chooseFile(INDICATOR_FILES.imd2019Wd25);
+  await indicators.upload({ name: IMD, source: 'English Indices of Deprivation 2019' });
+  await expect(indicators.status).toContainText(`${IMD} saved`);
+}
+
 const themeRow = (page: Page, theme: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
 
 async function assess(page: Page, theme: string, stage: string, evidence: string) {
@@ -62,6 +75,11 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   await page.goto('/');
   await seedArmley(page, seeded, server.url);
 
+  // Without a ward indicator the view says how to compare the most deprived wards.
+  await page.goto('/progression');
+  await expect(page.getByText('a coordinator uploads a ward indicator')).toBeVisible();
+  await uploadImd(page);
+
   // The coordinator renames the first stage, adds a fifth, and says what "Beginning" means for work.
   await page.goto('/progression/stages');
   await page.getByLabel('Name').first().fill('Beginning');
@@ -78,8 +96,11 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   await expect(page.getByText('0 of 2 organisations have assessed themselves.')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Sharing' })).toBeVisible();
   await expect(themeRow(page, WORK).getByRole('cell').nth(5)).toHaveText('2'); // not assessed
-  await expect(themeRow(page, WORK)).toContainText('80 %');
-  await expect(themeRow(page, HEALTH)).toContainText('fewer than 10');
+  // All wards and the most deprived 20 % (Armley is among them, and the only ward with conversations).
+  await expect(themeRow(page, WORK).getByRole('cell').nth(7)).toHaveText('80 %');
+  await expect(themeRow(page, WORK).getByRole('cell').nth(8)).toHaveText('80 %');
+  await expect(themeRow(page, HEALTH).getByRole('cell').nth(7)).toHaveText('fewer than 10');
+  await expect(page.getByText(`ranked by “${IMD}”`)).toBeVisible();
 
   await signInSamForArmley(page, context, seeded, server.url);
   await page.goto('/progression/assess');
@@ -187,14 +208,14 @@ test('the network view at tablet size, for the README', async ({ page, context, 
   await signInAs(context, seeded.people.coordinator, server.url);
   await page.goto('/');
   await seedArmley(page, seeded, server.url);
-  await page.goto(`/progression/assess?organisation=${seeded.organisations.armley.id}`);
+  await uploadImd(page);
   await assessAs(page, seeded.organisations.armley.id, WORK, 'Established');
   await assessAs(page, seeded.organisations.chapeltown.id, WORK, 'Starting out');
   await assessAs(page, seeded.organisations.chapeltown.id, HEALTH, 'Developing');
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/progression');
   await expect(page.getByText('2 of 2 organisations have assessed themselves.')).toBeVisible();
-  await page.getByRole('heading', { name: 'Anchors and residents, theme by theme' }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: 'Anchors and residents, theme by theme' }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 16));
   await page.screenshot({ path: 'docs/screenshots/progression.png' });
 });
 
