@@ -97,9 +97,9 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   await expect(page.getByRole('columnheader', { name: 'Sharing' })).toBeVisible();
   await expect(themeRow(page, WORK).getByRole('cell').nth(5)).toHaveText('2'); // not assessed
   // All wards and the most deprived 20 % (Armley is among them, and the only ward with conversations).
+  await expect(themeRow(page, WORK).getByRole('cell').nth(6)).toHaveText('80 %');
   await expect(themeRow(page, WORK).getByRole('cell').nth(7)).toHaveText('80 %');
-  await expect(themeRow(page, WORK).getByRole('cell').nth(8)).toHaveText('80 %');
-  await expect(themeRow(page, HEALTH).getByRole('cell').nth(7)).toHaveText('fewer than 10');
+  await expect(themeRow(page, HEALTH).getByRole('cell').nth(6)).toHaveText('fewer than 10');
   await expect(page.getByText(`ranked by “${IMD}”`)).toBeVisible();
 
   await signInSamForArmley(page, context, seeded, server.url);
@@ -133,6 +133,12 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   await signInAs(context, seeded.people.coordinator, server.url);
   await page.goto('/report');
   await expect(page.getByRole('heading', { name: 'Progression', level: 2 })).toBeVisible();
+
+  // Every change is in the audit log.
+  await page.goto('/audit');
+  for (const action of ['Progression stages changed', 'What progression stages mean for a theme changed', 'Progression self-assessment made']) {
+    await expect(page.getByText(action).first()).toBeVisible();
+  }
 });
 
 test('a staff member cannot assess for another organisation: refused, nothing written', async ({ page, context, server, seeded }) => {
