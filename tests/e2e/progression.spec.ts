@@ -111,6 +111,9 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(page.getByRole('alert')).toContainText('Choose a stage');
   await expect(page.getByRole('alert')).toContainText('Say what shows you are at this stage');
+  await page.getByRole('group', { name: 'Date you assessed' }).getByLabel('Year').fill('2098');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByRole('alert')).toContainText('The date you assessed must be today or in the past');
   await assess(page, WORK, 'Established', 'A local jobs fair every quarter; 40 hires from Armley.');
   await expect(page.getByRole('listitem').filter({ hasText: 'A local jobs fair every quarter' })).toContainText('Established (now)');
   await assess(page, WORK, 'Leading', 'We now run the network’s jobs fair.');

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { datePartsFrom, dateFieldError, readDateEntry } from '$lib/domain/date-entry';
 import { fieldErrorsFromIssues, type FieldError } from '$lib/domain/field-error';
 import { isId } from '$lib/domain/id';
+import { ukIsoDay } from '$lib/domain/uk-time';
 import { AssessmentFields, STAGE_COUNT, StagesFields, ThemeStageDescriptions } from '$lib/domain/progression';
 import { audit } from './auth/audit';
 import type { PersonCaller } from './auth/guard';
@@ -129,6 +130,10 @@ export async function assessAction(store: Store, caller: PersonCaller, request: 
     errors.push(...fieldErrorsFromIssues(parsed.error.issues, fieldOf));
   }
   if (!date.ok) errors.push(dateFieldError(FIELD.assessedOn, date));
+  // An assessment says where an organisation is, so it cannot be dated after today (UK day).
+  else if (date.value !== null && date.value > ukIsoDay(new Date())) {
+    errors.push({ field: `${FIELD.assessedOn}-day`, message: 'The date you assessed must be today or in the past', parts: ['day', 'month', 'year'] });
+  }
   if (errors.length > 0 || !parsed.success) return fail(400, { errors, values: typed });
   const written = await store.progression.addAssessment(caller.network.id, parsed.data, { id: caller.person.id, name: caller.person.name });
   if (!written.ok) return fail(400, { errors: [REFUSALS[written.reason]], values: typed });
