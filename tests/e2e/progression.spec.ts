@@ -140,7 +140,7 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
   // Every change is in the audit log.
   await page.goto('/audit');
   for (const action of ['Progression stages changed', 'What progression stages mean for a theme changed', 'Progression self-assessment made']) {
-    await expect(page.getByText(action).first()).toBeVisible();
+    await expect(page.getByRole('table').getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
 });
 
