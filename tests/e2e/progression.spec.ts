@@ -139,7 +139,7 @@ test('a coordinator defines the stages, a staff member self-assesses, and the ne
 
   // Every change is in the audit log.
   await page.goto('/audit');
-  for (const action of ['Progression stages changed', 'What progression stages mean for a theme changed', 'Progression self-assessment made']) {
+  for (const action of ['Progression stages changed', 'What progression stages mean for a theme changed', 'Progression self-assessment made', 'Export made']) {
     await expect(page.getByRole('table').getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
 });
@@ -194,6 +194,15 @@ test('every progression page passes axe at phone and tablet size and works from 
     await expectNoViolations(page, `stages with errors at ${at}`);
   }
 
+  // Keyboard only: a stage renamed and saved.
+  await page.goto('/progression/stages');
+  await tabTo(page, (el) => el.id === 'stage-name-1');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Beginning');
+  await tabTo(page, (el) => el.textContent?.trim() === 'Save stages');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Stages saved.')).toBeVisible();
+
   // Keyboard only: from the network view to a saved assessment.
   await page.goto('/progression');
   await tabTo(page, (el) => el.textContent?.trim() === 'Assess your organisation');
@@ -205,6 +214,7 @@ test('every progression page passes axe at phone and tablet size and works from 
   await page.keyboard.press('Enter');
   await tabTo(page, (el) => el.id === 'assess-stage');
   await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Beginning' })).toBeChecked();
   await tabTo(page, (el) => el.id === 'assess-evidence');
   await page.keyboard.type('Typed from the keyboard');
   await tabTo(page, (el) => el.textContent?.trim() === 'Save assessment');
