@@ -84,6 +84,12 @@ const PAGES: Record<string, PageEntry> = {
   '/responses/new': { page: RESPONSES_PAGE, actions: { default: 'as-page' } },
   '/responses/[id]': { page: RESPONSES_PAGE, actions: { edit: 'as-page', note: 'as-page' } },
   '/map/not-yet-answered': { page: PEOPLE_PAGE },
+  // Issue 15, point 4: everyone signed in reads the network view (aggregates); coordinators and
+  // anchor staff self-assess (staff for their own organisation: the action refuses with 403 a
+  // form naming another); only coordinators change the stages.
+  '/progression': { page: PEOPLE_PAGE },
+  '/progression/assess': { page: RESPONSES_PAGE, actions: { default: 'as-page' } },
+  '/progression/stages': { page: COORDINATOR_PAGE, actions: { stages: 'as-page', meanings: 'as-page' } },
   // Issue 15: residents open these from a poster, signed in or not.
   '/you-said/[code]': { page: PUBLIC },
   '/you-said/[code]/poster': { page: PUBLIC },
@@ -133,6 +139,7 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   // Issues 14 and 15: anchor staff's spreadsheet holds the figures and responses only (no Conversations sheet).
   '/api/export/spreadsheet': { methods: { GET: REPORT_API } },
   '/api/export/responses': { methods: { GET: REPORT_API } },
+  '/api/export/progression': { methods: { GET: REPORT_API } },
   '/api/reports/wards/[code]/pdf': { methods: { GET: REPORT_API } },
   '/api/reports/network/pdf': { methods: { GET: REPORT_API } }
 };

@@ -6,6 +6,7 @@ export const MENU_LINKS = [
   { href: '/map', label: 'Map' },
   { href: '/wards', label: 'Wards' },
   { href: '/responses', label: 'You said, we did' },
+  { href: '/progression', label: 'Progression' },
   { href: '/who-we-heard-from', label: 'Who we heard from' },
   { href: '/records', label: 'Conversations' },
   { href: '/export', label: 'Export' },

@@ -36,6 +36,11 @@ export const EXPORTERS = ['coordinator', 'staff'] as const satisfies readonly Ad
  * any; organisation leads read responses on ward pages.
  */
 export const RESPONDERS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
+/**
+ * The progression framework (issue 15, point 4): anchor staff self-assess for their organisation,
+ * coordinators for any; everyone signed in reads the network view (aggregates only).
+ */
+export const ASSESSORS = ['coordinator', 'staff'] as const satisfies readonly Admit[];
 /** Anyone signed in or enrolled: for what both staff pages and tablets need (wards, themes). */
 export const SIGNED_IN = ['coordinator', 'lead', 'staff', 'device'] as const satisfies readonly Admit[];
 /** Those who hand out thank-you cards (issue 13): tablets on the day, coordinators and leads to print them ahead. */
@@ -68,6 +73,9 @@ export const PAGE_ACCESS = {
   '/responses/new': RESPONDERS,
   '/responses/[id]': RESPONDERS,
   '/map/not-yet-answered': PEOPLE,
+  '/progression': PEOPLE,
+  '/progression/assess': ASSESSORS,
+  '/progression/stages': COORDINATOR,
   '/you-said/[code]': 'public',
   '/you-said/[code]/poster': 'public',
   '/report': EXPORTERS,

@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = {
   'response-created': 'Response to residents made (You said, we did)',
   'response-changed': 'Response to residents changed',
   'response-updated': 'Response to residents updated with a note',
+  'progression-stages-changed': 'Progression stages changed',
+  'progression-descriptions-changed': 'What progression stages mean for a theme changed',
+  'progression-assessed': 'Progression self-assessment made',
   export: 'Export made'
 } as const;
 

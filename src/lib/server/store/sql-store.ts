@@ -8,6 +8,7 @@ import * as monthlySummaryQueries from './monthly-summary-queries';
 import * as exportQueries from './export-queries';
 import * as exportAggregateQueries from './export-aggregates';
 import * as responseQueries from './response-queries';
+import * as progressionQueries from './progression-queries';
 import * as retentionQueries from './retention-queries';
 import * as referenceCodeQueries from './reference-code-queries';
 import * as sealingKeyQueries from './sealing-key-queries';
@@ -37,6 +38,7 @@ export function createSqlStore(db: SqlDatabase): Store {
     retention: bindDatabase(db, retentionQueries),
     reports: bindDatabase(db, reportQueries),
     responses: bindDatabase(db, responseQueries),
+    progression: bindDatabase(db, progressionQueries),
     referenceCodes: bindDatabase(db, referenceCodeQueries),
     sealingKeys: bindDatabase(db, sealingKeyQueries),
     monthlySummaries: bindDatabase(db, monthlySummaryQueries),

@@ -25,6 +25,7 @@ import type * as residentRequestQueries from './resident-request-queries';
 import type * as reportQueries from './report-queries';
 import type * as monthlySummaryQueries from './monthly-summary-queries';
 import type * as responseQueries from './response-queries';
+import type * as progressionQueries from './progression-queries';
 import type * as retentionQueries from './retention-queries';
 import type * as referenceCodeQueries from './reference-code-queries';
 import type * as sealingKeyQueries from './sealing-key-queries';
@@ -76,6 +77,8 @@ export type ReportStore = BoundQueries<typeof reportQueries>;
 
 /** "You said, we did" (issue 15): anchor organisations' responses to what residents raised. */
 export type ResponseStore = BoundQueries<typeof responseQueries>;
+/** The anchor progression framework (issue 15, point 4): stages, what they mean per theme, self-assessments. */
+export type ProgressionStore = BoundQueries<typeof progressionQueries>;
 
 /** The server's shared store. One contract test suite holds every implementation to it. */
 export interface Store {
@@ -88,6 +91,7 @@ export interface Store {
   readonly retention: RetentionStore;
   readonly reports: ReportStore;
   readonly responses: ResponseStore;
+  readonly progression: ProgressionStore;
   readonly referenceCodes: ReferenceCodeStore;
   readonly sealingKeys: SealingKeyStore;
   readonly monthlySummaries: MonthlySummaryStore;

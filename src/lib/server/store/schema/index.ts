@@ -19,9 +19,10 @@ import m017 from './017-sealing-keys';
 import m019 from './019-report-quotes';
 import m021 from './021-monthly-summary';
 import m020 from './020-responses';
+import m022 from './022-progression';
 
 /**
  * Schema changes, applied in order, each once. Never edit a released migration: add a new file and
  * list it last. Kept as strings (not .sql files) so the server bundle, the CLI and the tests all load them alike.
  */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m019, m020, m021];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m019, m020, m021, m022];
