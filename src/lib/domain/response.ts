@@ -24,6 +24,12 @@ export const STATUS_NAMES: Record<ResponseStatus, string> = {
 export const ResponseVisibility = z.enum(['public', 'network'], { error: 'Choose who may see this response' });
 export type ResponseVisibility = z.infer<typeof ResponseVisibility>;
 
+export const VISIBILITY_NAMES: Record<ResponseVisibility, string> = { public: 'Public', network: 'Kept within the network' };
+
+/** Where a response applies, in words: the whole network, or its wards' names. */
+export const responsePlace = (response: { wholeNetwork: boolean; wards: readonly { name: string }[] }, separator = ', '): string =>
+  response.wholeNetwork ? 'The whole network' : response.wards.map((w) => w.name).join(separator);
+
 export const ACTION_MAX_LENGTH = 2000;
 export const NOTE_MAX_LENGTH = 2000;
 export const REASON_MAX_LENGTH = 1000;

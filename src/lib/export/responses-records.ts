@@ -1,4 +1,4 @@
-import { STATUS_NAMES, type AnchorResponse } from '$lib/domain/response';
+import { responsePlace, STATUS_NAMES, VISIBILITY_NAMES, type AnchorResponse } from '$lib/domain/response';
 import { ukIsoDay } from '$lib/domain/uk-time';
 import type { Cell } from './csv';
 
@@ -21,16 +21,12 @@ export const RESPONSE_HEADER = [
   'Latest update'
 ] as const;
 
-/** Where a response applies, in words. */
-export const WHOLE_NETWORK = 'The whole network';
-export const VISIBILITY_NAMES: Record<AnchorResponse['visibility'], string> = { public: 'Public', network: 'Kept within the network' };
-
 export function responseCells(response: AnchorResponse): Cell[] {
   const latest = response.notes.at(-1) ?? null;
   return [
     response.organisationName,
     response.themeName,
-    response.wholeNetwork ? WHOLE_NETWORK : response.wards.map((w) => w.name).join('; '),
+    responsePlace(response, '; '),
     response.action,
     response.dueBy,
     STATUS_NAMES[response.status],
