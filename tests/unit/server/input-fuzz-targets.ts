@@ -30,6 +30,9 @@ import * as newResponse from '../../../src/routes/responses/new/+page.server';
 import * as oneResponse from '../../../src/routes/responses/[id]/+page.server';
 import * as publicWardPage from '../../../src/routes/you-said/[code]/+page.server';
 import * as notYetAnswered from '../../../src/routes/map/not-yet-answered/+page.server';
+import * as progression from '../../../src/routes/progression/+page.server';
+import * as progressionStages from '../../../src/routes/progression/stages/+page.server';
+import * as progressionAssess from '../../../src/routes/progression/assess/+page.server';
 import { makeConversation } from '../../support/conversations';
 import { formDataOf, hostileJson, hostileString, mutatedForm, mutateJson, mutation, type FormFields } from '../../support/malformed-input';
 import type { RouteCall, RouteModule } from '../../support/route-harness';
@@ -225,6 +228,33 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
           )
         );
       }
+    },
+    {
+      name: 'progression › stages, what they mean, a self-assessment (issue 15)',
+      calls: () =>
+        fc.oneof(
+          formCall(progressionStages, '/progression/stages', 'stages', coordinator, { 'name-1': 'Starting out', 'description-1': 'Begun', 'name-2': 'Leading', 'description-2': '' }),
+          formCall(progressionStages, '/progression/stages', 'meanings', coordinator, { themeId: '01900000-0000-7000-8000-000000000098', 'meaning-1': 'A plan', 'meaning-2': '' }),
+          formCall(progressionAssess, '/progression/assess', 'default', coordinator, {
+            organisationId: seeded.organisations.armley.id,
+            themeId: '01900000-0000-7000-8000-000000000098',
+            stage: '2',
+            evidence: 'Our jobs fair',
+            'assessedOn-day': '1',
+            'assessedOn-month': '11',
+            'assessedOn-year': '2026'
+          })
+        )
+    },
+    {
+      name: 'progression pages (a query)',
+      calls: () =>
+        hostileString.chain((value) =>
+          fc.constantFrom(
+            { module: progression, routeId: '/progression', path: `/progression?${new URLSearchParams({ deprived: value })}`, cookies: coordinator },
+            { module: progressionAssess, routeId: '/progression/assess', path: `/progression/assess?${new URLSearchParams({ organisation: value, theme: value })}`, cookies: coordinator }
+          )
+        )
     },
     {
       name: 'public ward page and raised but not yet answered (a ward code, a query)',
