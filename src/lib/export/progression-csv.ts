@@ -8,17 +8,11 @@ import { csvRecords, UTF8_BOM } from './csv';
  */
 export const PROGRESSION_HEADER = ['Organisation', 'Theme', 'Stage number', 'Stage', 'Current', 'Assessed on', 'Evidence', 'Assessed by', 'Entered at (UTC)'];
 
+/** One assessment's cells, in PROGRESSION_HEADER's order: for the CSV and the spreadsheet's sheet. */
+export function progressionCells(a: Assessment): (string | number)[] {
+  return [a.organisationName, a.themeName, a.stage, a.stageName, a.current ? 'Yes' : 'No', a.assessedOn, a.evidence, a.assessedByName, a.createdAt];
+}
+
 export function progressionCsv(assessments: readonly Assessment[], bom: boolean): string {
-  const rows = assessments.map((a) => [
-    a.organisationName,
-    a.themeName,
-    a.stage,
-    a.stageName,
-    a.current ? 'Yes' : 'No',
-    a.assessedOn,
-    a.evidence,
-    a.assessedByName,
-    a.createdAt
-  ]);
-  return (bom ? UTF8_BOM : '') + csvRecords([PROGRESSION_HEADER, ...rows]);
+  return (bom ? UTF8_BOM : '') + csvRecords([PROGRESSION_HEADER, ...assessments.map(progressionCells)]);
 }

@@ -2,6 +2,7 @@ import { RESPONDERS } from '$lib/domain/access';
 import { ukIsoDay } from '$lib/domain/uk-time';
 import { exportFiltersToSearchParams, parseExportFilters } from '$lib/domain/ward-map';
 import { conversationCells, conversationHeader } from '$lib/export/conversations-csv';
+import { PROGRESSION_HEADER, progressionCells } from '$lib/export/progression-csv';
 import { RESPONSE_HEADER, responseCells } from '$lib/export/responses-records';
 import { themeMonthRecords } from '$lib/export/theme-month-table';
 import { wardThemeRecords, wardThemeTable } from '$lib/export/ward-theme-table';
@@ -18,6 +19,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Each column's width in characters, from how long its values usually are. */
 const CONVERSATION_WIDTHS: Record<string, number> = { 'Ward code': 11, Ward: 24, 'Local authority': 18, Date: 11, 'Recorded at (UTC)': 21, Event: 28, Organisation: 28, Themes: 36, People: 8 };
 const RESPONSE_WIDTHS = [28, 24, 30, 60, 11, 12, 40, 24, 14, 20, 60];
+const PROGRESSION_WIDTHS = [28, 24, 8, 20, 8, 11, 60, 24, 21];
 
 async function* rowsOf<Row, Cell>(pages: AsyncIterable<Row[]>, cells: (row: Row) => Cell[]) {
   for await (const page of pages) yield page.map(cells);
@@ -27,8 +29,9 @@ async function* rowsOf<Row, Cell>(pages: AsyncIterable<Row[]>, cells: (row: Row)
  * GET /api/export/spreadsheet (issues 14 and 15): one XLSX file with a sheet per view, for the
  * Export page's filters. A coordinator's holds the Conversations sheet (the CSV export's columns,
  * streamed a page at a time from the database); everyone's holds the ward × theme and theme ×
- * month counts, small counts hidden as on screen, and the responses. Audited before its first
- * byte, as the CSV exports are; a cancelled download stops the read.
+ * month counts, small counts hidden as on screen, the responses and the progression
+ * self-assessments. Audited before its first byte, as the CSV exports are; a cancelled download
+ * stops the read.
  */
 export async function spreadsheetExportResponse(store: Store, caller: PersonCaller, params: URLSearchParams): Promise<Response> {
   const parsed = parseExportFilters(params);
@@ -38,11 +41,12 @@ export async function spreadsheetExportResponse(store: Store, caller: PersonCall
   const coordinator = caller.person.role === 'coordinator';
   const mayReadResponses = (RESPONDERS as readonly string[]).includes(caller.person.role);
 
-  const [reference, threshold, figures, responses] = await Promise.all([
+  const [reference, threshold, figures, responses, assessments] = await Promise.all([
     store.getReferenceData(),
     store.suppressionThreshold(networkId),
     store.exports.exportFigures(networkId, filters),
-    mayReadResponses ? exportedResponses(store, networkId, filters) : Promise.resolve([])
+    mayReadResponses ? exportedResponses(store, networkId, filters) : Promise.resolve([]),
+    store.progression.assessments(networkId, { currentOnly: false })
   ]);
   const themes = reference?.themes ?? [];
   const wardThemes = wardThemeRecords(wardThemeTable(figures.wards, themes, threshold));
@@ -56,7 +60,9 @@ export async function spreadsheetExportResponse(store: Store, caller: PersonCall
     },
     { name: 'Themes by month', columns: themeMonths.header.map((header, i) => (i === 0 ? { header, width: 32 } : countWidth(header))), pages: [themeMonths.rows] },
     // Responses, for those who may read them (today every exporter is a responder).
-    ...(mayReadResponses ? [{ name: 'Responses', columns: RESPONSE_HEADER.map((header, i) => ({ header, width: RESPONSE_WIDTHS[i] })), pages: [responses.map(responseCells)] }] : [])
+    ...(mayReadResponses ? [{ name: 'Responses', columns: RESPONSE_HEADER.map((header, i) => ({ header, width: RESPONSE_WIDTHS[i] })), pages: [responses.map(responseCells)] }] : []),
+    // Every self-assessment with its history, as the progression CSV has them (the filters are about conversations).
+    { name: 'Progression', columns: PROGRESSION_HEADER.map((header, i) => ({ header, width: PROGRESSION_WIDTHS[i] })), pages: [assessments.map(progressionCells)] }
   ];
 
   const opened = coordinator ? await store.exports.openConversationExport(networkId, filters) : null;

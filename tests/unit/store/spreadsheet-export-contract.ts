@@ -94,6 +94,14 @@ export function describeSpreadsheetExportContract(kind: string, openEmpty: () =>
         { id: seeded.people.staff.id, name: seeded.people.staff.name }
       );
 
+      await store.progression.stages(networkId);
+      const assessed = await store.progression.addAssessment(
+        networkId,
+        { organisationId: recorder.organisationId, themeId: themes[0].id, stage: 2, evidence: '+cmd|calc — 12 apprentices 🎓', assessedOn: '2026-06-01' },
+        { id: seeded.people.staff.id, name: seeded.people.staff.name }
+      );
+      expect(assessed.ok).toBe(true);
+
       const answer = await ask('coordinator');
       expect(answer.status).toBe(200);
       const response = answer.response!;
@@ -101,7 +109,7 @@ export function describeSpreadsheetExportContract(kind: string, openEmpty: () =>
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="anchor-listening-\d{4}-\d{2}-\d{2}\.xlsx"$/);
       expect(response.headers.get('x-export-rows')).toBe('1000');
       const workbook = await readBack(response);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Conversations', 'Ward × theme', 'Themes by month', 'Responses']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Conversations', 'Ward × theme', 'Themes by month', 'Responses', 'Progression']);
       for (const sheet of workbook.worksheets) {
         expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
         sheet.eachRow((row) =>
@@ -163,9 +171,13 @@ export function describeSpreadsheetExportContract(kind: string, openEmpty: () =>
       const responses = valuesOf(workbook.getWorksheet('Responses')!, 11);
       expect(responses[1]).toEqual(['Armley Community Centre', themes[0].name, 'The whole network', '=HYPERLINK("x") — run a jobs fair 👷🏽', '2027-03-31', 'Planned', null, 'Kept within the network', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), null, null]);
 
-      // Anchor staff: the figures and responses, never a conversation.
+      // Progression: the self-assessment, its stage a number, its evidence as text.
+      const progression = valuesOf(workbook.getWorksheet('Progression')!, 9);
+      expect(progression[1]).toEqual(['Armley Community Centre', themes[0].name, 2, expect.any(String), 'Yes', '2026-06-01', '+cmd|calc — 12 apprentices 🎓', seeded.people.staff.name, expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+
+      // Anchor staff: the figures, responses and progression, never a conversation.
       const staff = await readBack((await ask('staff')).response!);
-      expect(staff.worksheets.map((s) => s.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
+      expect(staff.worksheets.map((s) => s.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses', 'Progression']);
       expect(valuesOf(staff.getWorksheet('Ward × theme')!, onScreen.header.length)).toEqual(wardSheet);
     });
 
