@@ -62,7 +62,7 @@ test('a coordinator filters conversations on Export and downloads them as CSV: t
   expect(xlsx.suggestedFilename()).toMatch(/^anchor-listening-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await xlsx.path())!)) as never);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Conversations', 'Ward × theme', 'Themes by month', 'Responses']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Conversations', 'Ward × theme', 'Themes by month', 'Responses', 'Progression']);
   const sheet = workbook.getWorksheet('Conversations')!;
   expect(sheet.rowCount).toBe(3);
   const quoteColumn = (sheet.getRow(1).values as unknown[]).findIndex((v) => (v as { richText?: { text: string }[] })?.richText?.[0]?.text === 'Quote 1');
