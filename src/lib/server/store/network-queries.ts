@@ -6,7 +6,7 @@ import type { NetworkSetup } from '$lib/domain/network-setup';
 import { DEFAULT_PROMPTS, type Prompt } from '$lib/domain/prompt';
 import type { Theme } from '$lib/domain/theme';
 import type { Ward } from '$lib/domain/ward';
-import { createPerson, type NewPerson } from './account-queries';
+import { createPerson, type NewPerson } from './person-queries';
 import { NetworkAlreadySetUpError } from './errors';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
