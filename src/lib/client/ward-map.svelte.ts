@@ -106,7 +106,8 @@ export class WardMap {
   /** Asks which wards have a response on `themeId`; the last answer stays shown while it is asked again. */
   async showAnswered(themeId: string): Promise<void> {
     const request = ++this.#latestAnswered;
-    if (this.answered.status !== 'ready' || this.answered.data.themeId !== themeId) this.answered = { status: 'loading' };
+    const kept = this.answered.status === 'ready' && this.answered.data.themeId === themeId;
+    if (!kept && this.answered.status !== 'loading') this.answered = { status: 'loading' };
     let parsed: ReturnType<typeof AnsweredWards.safeParse> | null = null;
     try {
       const response = await this.#fetch(`/api/map/answered?${new URLSearchParams({ theme: themeId })}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
