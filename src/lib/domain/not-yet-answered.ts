@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { compareText } from './english-text';
 import { ThemeId } from './theme';
 import type { WardFigures } from './ward-map';
 
@@ -47,5 +48,5 @@ export function notYetAnsweredWards(wards: readonly WardFigures[], answered: Ans
   const isAnswered = answeredTest(answered);
   return wards
     .filter((ward) => ward.share !== null && isRaised(ward, minimumConversations, minimumShare) && !isAnswered(ward.code))
-    .sort((a, b) => b.share! - a.share! || b.withTheme - a.withTheme || a.name.localeCompare(b.name));
+    .sort((a, b) => b.share! - a.share! || b.withTheme - a.withTheme || compareText(a.name, b.name));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '$lib/domain/english-text';
 import { notYetAnsweredWards, RAISED_SHARES, raisedShareFrom, type AnsweredWards } from '$lib/domain/not-yet-answered';
 import { sharedFiltersFromSearchParams, withMinimumForShare, type MapFilters } from '$lib/domain/ward-map';
 import type { Store } from './store';
@@ -20,15 +21,15 @@ export interface UnansweredRow {
  * row matches its figures and colour on the map. Most raised first.
  */
 export async function notYetAnswered(store: Store, networkId: string, params: URLSearchParams) {
-  const reference = await store.getReferenceData();
-  const themes = reference?.themes ?? [];
   const share = raisedShareFrom(params.get('raised') ?? params.get('share'));
   const { themeId: asked, ...filters } = sharedFiltersFromSearchParams(params);
-  const themeId = themes.some((t) => t.id === asked) ? asked! : null;
-  const [minimum, answered] = await Promise.all([
+  // Only the themes, not the reference data: England's 6,826 wards would cost more than the rest.
+  const [themes, minimum, answered] = await Promise.all([
+    store.responses.networkThemes(networkId),
     store.mapMinimumConversations(networkId),
-    store.responses.answeredWardThemes(networkId, themeId)
+    store.responses.answeredWardThemes(networkId)
   ]);
+  const themeId = themes.some((t) => t.id === asked) ? asked! : null;
   const chosen = themes.filter((theme) => !themeId || theme.id === themeId);
   const perTheme = await Promise.all(
     chosen.map(async (theme) => {
@@ -50,6 +51,7 @@ export async function notYetAnswered(store: Store, networkId: string, params: UR
       );
     })
   );
-  const rows = perTheme.flat().sort((a, b) => b.share - a.share || b.withTheme - a.withTheme || a.wardName.localeCompare(b.wardName));
+  // One theme's rows are in order already; several themes' are merged in the same order.
+  const rows = perTheme.length === 1 ? perTheme[0] : perTheme.flat().sort((a, b) => b.share - a.share || b.withTheme - a.withTheme || compareText(a.wardName, b.wardName));
   return { rows, share, themeId, themes, minimum, shares: RAISED_SHARES, filters: filters as Omit<MapFilters, 'themeId'> };
 }

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { AnchorResponse, EvidenceFigure, ResponseFields, ResponseQuery, ResponseUpdateFields } from '$lib/domain/response';
 import type { AnsweredWards } from '$lib/domain/not-yet-answered';
+import type { Theme } from '$lib/domain/theme';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
 /**
@@ -214,6 +215,11 @@ export async function answeredWardThemes(db: SqlClient, networkId: string, theme
        from responses r where r.network_id = $1 and ($2::uuid is null or r.theme_id = $2) group by r.theme_id order by r.theme_id`,
     [networkId, themeId]
   );
+}
+
+/** The network's themes in their order: what a response, or "not yet answered", may be about. */
+export async function networkThemes(db: SqlClient, networkId: string): Promise<Theme[]> {
+  return db.query('select id, name from themes where network_id = $1 order by position', [networkId]);
 }
 
 /** The wards answered for one theme: none when nobody has responded on it. */
