@@ -193,9 +193,11 @@ test('every new page passes axe at phone and tablet size and works from the keyb
     await page.setViewportSize(size);
     await resident.setViewportSize(size);
     const at = `${size.width}×${size.height}`;
-    for (const path of ['/responses', `/responses/new?ward=${ARMLEY}`, responseUrl.replace(server.url, ''), '/map/not-yet-answered', `/wards/${ARMLEY}`]) {
+    for (const path of ['/responses', `/responses/new?ward=${ARMLEY}`, responseUrl.replace(server.url, ''), '/map/not-yet-answered', '/map?measure=unanswered&raised=0.1', `/wards/${ARMLEY}`]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // The map's view, once coloured: its legend, Response column and summary are checked too.
+      if (path.startsWith('/map?')) await expect(page.getByTestId('unanswered-summary')).toBeVisible();
       await expectNoViolations(page, `${path} at ${at}`);
     }
     await page.goto(`/responses/new?ward=${ARMLEY}`);
