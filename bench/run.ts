@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, paint, signin, lighthouse, keyboard, export), prints the figures and saves them to
+ * push, capture, sync, boundaries, map, unanswered, paint, signin, lighthouse, keyboard, export), prints the figures and saves them to
  * bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { benchKeyboardCapture } from './keyboard-capture';
 import { benchLighthouse } from './lighthouse';
 import { benchMapAggregation } from './map-aggregation';
 import { benchMapFirstPaint } from './map-first-paint';
+import { benchNotYetAnswered } from './not-yet-answered';
 import { benchSyncEngine } from './sync-engine';
 import { benchPushThroughput } from './push-throughput';
 import { benchSignIn } from './sign-in';
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   sync: benchSyncEngine,
   boundaries: benchBoundaryImport,
   map: benchMapAggregation,
+  unanswered: benchNotYetAnswered,
   paint: benchMapFirstPaint,
   signin: benchSignIn,
   lighthouse: benchLighthouse,

@@ -270,6 +270,11 @@ test('the map opens offline with the figures this device last loaded, and says f
   await page.getByLabel('Number of conversations about the theme').check(); // same figures, coloured by count
   await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[2]); // 2, in bands 0, 1, 2, 3, 4
   await expect(map.ward(HEADINGLEY)).toHaveAttribute('fill', BLUES_5[1]);
+  // Which wards have a response is never kept on the device: offline, the view says so and colours by share.
+  await page.getByLabel('Raised often but not yet answered by an anchor').check();
+  await expect(map.status).toContainText('Which wards have a response can only be checked online.');
+  await expect(map.ward(ARMLEY)).toHaveAttribute('fill', BLUES_5[4]);
+  expect(await map.row('Armley')).toMatchObject({ Share: '100%' });
   await map.chooseTheme(HEALTH); // never loaded on this device
   await expect(map.status).toContainText('This device has no figures for these filters yet');
 });

@@ -4,6 +4,7 @@ import type { SeededNetwork } from '../support/seed-network';
 import { expectNoViolations, SCREEN_SIZES } from './axe';
 import { expect, test } from './fixtures';
 import { signInAs } from './manage-seed';
+import { MapPage } from './pages/map-page';
 import { PeoplePage } from './pages/people-page';
 import { SignInPage } from './pages/sign-in-page';
 import { pushConversations, themesByName } from './push-conversations';
@@ -80,6 +81,18 @@ test('a staff member responds for Armley: the ward page and the public page show
   await page.goto('/map/not-yet-answered');
   const table = page.getByRole('table', { name: /not yet answered/ });
   await expect(table.getByRole('row', { name: new RegExp(`Armley ${WORK}`) })).toBeVisible();
+  // The same on the map, chosen as a way to colour the wards (and kept in its URL).
+  const map = new MapPage(page);
+  await map.open();
+  await map.chooseTheme(WORK);
+  await page.getByRole('radio', { name: 'Raised often but not yet answered by an anchor' }).check();
+  await expect(page).toHaveURL(/measure=unanswered/);
+  const unanswered = page.getByTestId('unanswered-summary');
+  await expect(unanswered).toHaveText(`1 ward where ${WORK} was raised in 25% or more of its conversations has no response yet.`);
+  await expect(map.ward(ARMLEY)).toHaveAccessibleName(`Armley, Leeds: 15 conversations, 12 about ${WORK} (80%); not yet answered`);
+  await expect(map.legend).toContainText('Raised in 25% or more, not yet answered (1 ward)');
+  expect(await map.row('Armley')).toMatchObject({ Share: '80%', Response: 'Not yet answered' });
+  const unansweredMap = page.url();
 
   // A mistake first: nothing filled in is refused, saying what to fix, and nothing is made.
   await page.goto(`/responses/new?ward=${ARMLEY}`);
@@ -114,6 +127,10 @@ test('a staff member responds for Armley: the ward page and the public page show
   await page.goto('/map/not-yet-answered');
   await expect(page.getByRole('row', { name: new RegExp(`Armley ${WORK}`) })).toHaveCount(0);
   await expect(page.getByTestId('unanswered-empty')).toBeVisible();
+  await page.goto(unansweredMap);
+  await expect(unanswered).toHaveText(`Every ward where ${WORK} was raised in 25% or more of its conversations has a response.`);
+  await expect(map.ward(ARMLEY)).toHaveAccessibleName(`Armley, Leeds: 15 conversations, 12 about ${WORK} (80%); an anchor has responded`);
+  expect(await map.row('Armley')).toMatchObject({ Response: 'An anchor has responded' });
 
   // A resident, not signed in, reads the public page.
   const resident = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
@@ -176,9 +193,11 @@ test('every new page passes axe at phone and tablet size and works from the keyb
     await page.setViewportSize(size);
     await resident.setViewportSize(size);
     const at = `${size.width}×${size.height}`;
-    for (const path of ['/responses', `/responses/new?ward=${ARMLEY}`, responseUrl.replace(server.url, ''), '/map/not-yet-answered', `/wards/${ARMLEY}`]) {
+    for (const path of ['/responses', `/responses/new?ward=${ARMLEY}`, responseUrl.replace(server.url, ''), '/map/not-yet-answered', '/map?measure=unanswered&raised=0.1', `/wards/${ARMLEY}`]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // The map's view, once coloured: its legend, Response column and summary are checked too.
+      if (path.startsWith('/map?')) await expect(page.getByTestId('unanswered-summary')).toBeVisible();
       await expectNoViolations(page, `${path} at ${at}`);
     }
     await page.goto(`/responses/new?ward=${ARMLEY}`);

@@ -126,6 +126,7 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   '/api/reference/boundaries': { methods: { GET: SIGNED_IN_API } },
   '/api/map': { methods: { GET: PEOPLE_API } },
   '/api/map/tiles': { methods: { GET: PEOPLE_API } },
+  '/api/map/answered': { methods: { GET: PEOPLE_API } },
   '/api/indicators': { methods: { GET: PEOPLE_API } },
   '/api/boundaries': { methods: { POST: COORDINATOR_API } },
   '/api/export/conversations': { methods: { GET: COORDINATOR_API } },
@@ -274,7 +275,7 @@ function asks(seeded: SeededNetwork): Ask[] {
     for (const [method, expected] of Object.entries(entry.methods)) {
       let path = pathOf(routeId, seeded);
       if (routeId === '/api/conversations/[id]/history') path = `/api/conversations/${uuidv7()}/history?worker=${seeded.workers.amina.id}`;
-      if (routeId === '/api/map') path = `/api/map?theme=${uuidv7()}`;
+      if (routeId === '/api/map' || routeId === '/api/map/answered') path = `${routeId}?theme=${uuidv7()}`;
       const body = method === 'GET' ? undefined : endpointBody(routeId, seeded);
       all.push({ what: `${method} ${routeId}`, path, method, body, contentType: 'application/json', expected, kind: 'endpoint' });
     }

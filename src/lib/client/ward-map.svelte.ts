@@ -1,4 +1,5 @@
 import { mapFiltersKey, mapFiltersToSearchParams, MapTiles, WardMapData, type MapFilters } from '$lib/domain/ward-map';
+import { AnsweredWards } from '$lib/domain/not-yet-answered';
 import { DeviceDatabase, type CachedWardBoundary } from './db/database';
 import { cachedMapData, keepMapData, touchMapData } from './db/map-data';
 
@@ -12,6 +13,16 @@ export type MapFiguresState =
   | { status: 'ready'; data: WardMapData; fetchedAt: string; freshness: 'fresh' | 'checking' | 'offline' }
   | { status: 'unavailable'; reason: 'offline' | 'not-set-up' | 'server'; message: string };
 
+/**
+ * Which wards anchors have answered on the theme, for the "not yet answered" view. Asked of the
+ * server each time, and not kept on the device: a view that said "not yet answered" from an old
+ * copy could send two anchors to answer the same ward.
+ */
+export type AnsweredState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: AnsweredWards }
+  | { status: 'unavailable'; message: string };
+
 /** A device with a weak signal gives up on the server after this, and shows what it kept. */
 const FETCH_TIMEOUT_MS = 15_000;
 
@@ -24,12 +35,14 @@ export class WardMap {
   figures = $state.raw<MapFiguresState>({ status: 'loading' });
   boundaries = $state.raw<CachedWardBoundary[]>([]);
   tiles = $state.raw<MapTiles>({ url: null, attribution: null });
+  answered = $state.raw<AnsweredState>({ status: 'loading' });
 
   #db: DeviceDatabase;
   #fetch: typeof fetch;
   #now: () => Date;
   /** Only the answer to the latest request is shown when filters change quickly. */
   #latest = 0;
+  #latestAnswered = 0;
   #boundariesEtag: string | null = null;
 
   constructor(db = new DeviceDatabase(), fetchFn: typeof fetch = (...args) => fetch(...args), now = () => new Date()) {
@@ -88,6 +101,24 @@ export class WardMap {
     this.figures = { status: 'ready', data: parsed.data, fetchedAt, freshness: 'fresh' };
     // Kept for next time; when the device is out of space the map still shows, just not offline.
     await keepMapData(this.#db, { key, data: parsed.data, etag: response.headers.get('etag') ?? '', fetchedAt }).catch(() => undefined);
+  }
+
+  /** Asks which wards have a response on `themeId`; the last answer stays shown while it is asked again. */
+  async showAnswered(themeId: string): Promise<void> {
+    const request = ++this.#latestAnswered;
+    const kept = this.answered.status === 'ready' && this.answered.data.themeId === themeId;
+    if (!kept && this.answered.status !== 'loading') this.answered = { status: 'loading' };
+    let parsed: ReturnType<typeof AnsweredWards.safeParse> | null = null;
+    try {
+      const response = await this.#fetch(`/api/map/answered?${new URLSearchParams({ theme: themeId })}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      parsed = response.ok ? AnsweredWards.safeParse(await response.json()) : null;
+    } catch {
+      // Offline or timed out: said below, as when the server answers with an error.
+    }
+    if (request !== this.#latestAnswered) return;
+    this.answered = parsed?.success
+      ? { status: 'ready', data: parsed.data }
+      : { status: 'unavailable', message: 'Which wards have a response can only be checked online. Connect to the internet to see the wards not yet answered.' };
   }
 
   /**

@@ -137,15 +137,3 @@ export function mayEditResponse(person: { role: string; organisationId: string |
   if (person.role === 'coordinator') return true;
   return person.role === 'staff' && person.organisationId !== null && person.organisationId === response.organisationId;
 }
-
-/**
- * "Raised but not yet answered" (the map's view): a ward where at least `minimumShare` of its
- * conversations raised the theme, with at least the map's minimum conversations for a share, and
- * no response for that ward and theme (nor one for the whole network).
- */
-export const RAISED_SHARES = [0.1, 0.25, 0.5] as const;
-export const DEFAULT_RAISED_SHARE = 0.25;
-
-export function isRaised(ward: { conversations: number; withTheme: number }, minimumConversations: number, minimumShare: number): boolean {
-  return ward.conversations >= minimumConversations && ward.conversations > 0 && ward.withTheme / ward.conversations >= minimumShare;
-}

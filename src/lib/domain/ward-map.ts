@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CalendarDate as CalendarDay } from './instant';
+import { DEFAULT_RAISED_SHARE, raisedShareFrom } from './not-yet-answered';
 import { ThemeId } from './theme';
 import { WardCode } from './ward';
 
@@ -36,8 +37,11 @@ const datesInOrder = z.refine<{ from?: string; to?: string }>((f) => !f.from || 
 export const MapFilters = z.object({ themeId: ThemeId, ...SharedFilterFields }).check(datesInOrder);
 export type MapFilters = z.infer<typeof MapFilters>;
 
-/** What the choropleth colours wards by: the share of their conversations with the theme, or the count. */
-export const MapMeasure = z.enum(['share', 'count']);
+/**
+ * What the choropleth colours wards by: the share of their conversations with the theme, the
+ * count, or whether the theme was raised often there and no anchor has answered (issue 15).
+ */
+export const MapMeasure = z.enum(['share', 'count', 'unanswered']);
 export type MapMeasure = z.infer<typeof MapMeasure>;
 
 /**
@@ -81,6 +85,7 @@ export type WardMapData = z.infer<typeof WardMapData>;
 /** The URL's names for each filter, in the order they are written (so equal filters give equal URLs). */
 const PARAM = { themeId: 'theme', from: 'from', to: 'to', eventId: 'event', organisationId: 'organisation', mostDeprivedBy: 'deprived' } as const;
 const MEASURE_PARAM = 'measure';
+const RAISED_PARAM = 'raised';
 
 /** Filters as URL search parameters, in a fixed order: also the key the caches file them under. */
 export function mapFiltersToSearchParams(filters: MapFilters): URLSearchParams {
@@ -171,32 +176,48 @@ const FILTER_NAMES: Record<string, string> = {
 export interface MapView {
   filters: MapFilters;
   measure: MapMeasure;
+  /** With the "not yet answered" measure only: how often counts as raised often. */
+  raisedShare?: number;
 }
 
 /**
- * Lenient reading of the page's URL, which people edit and share: a value that is not valid is
- * dropped (so the page still opens), and a missing or unknown theme becomes `defaultThemeId`.
+ * Lenient reading of the filters other than the theme from a URL people edit and share: a value
+ * that is not valid is dropped, and so is an end date before the start.
  */
-export function mapViewFromSearchParams(params: URLSearchParams, themeIds: readonly string[]): MapView | null {
-  const raw = rawFilters(params);
+export function sharedFiltersFromSearchParams(params: URLSearchParams): Omit<MapFilters, 'themeId'> & { themeId?: string } {
   const filters: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(raw)) {
+  for (const [field, value] of Object.entries(rawFilters(params))) {
     const fieldSchema = MapFilters.def.shape[field as keyof MapFilters];
     if (fieldSchema.safeParse(value).success) filters[field] = value;
   }
+  if (filters.from && filters.to && (filters.from as string) > (filters.to as string)) delete filters.to;
+  return filters as Omit<MapFilters, 'themeId'> & { themeId?: string };
+}
+
+/**
+ * Lenient reading of the page's URL (`sharedFiltersFromSearchParams`), where a missing or unknown
+ * theme becomes the first of `themeIds`.
+ */
+export function mapViewFromSearchParams(params: URLSearchParams, themeIds: readonly string[]): MapView | null {
+  const filters = sharedFiltersFromSearchParams(params);
   if (!themeIds.includes(filters.themeId as string)) {
     if (themeIds.length === 0) return null;
     filters.themeId = themeIds[0];
   }
-  if (filters.from && filters.to && (filters.from as string) > (filters.to as string)) delete filters.to;
-  const measure = MapMeasure.safeParse(params.get(MEASURE_PARAM));
-  return { filters: filters as MapFilters, measure: measure.success ? measure.data : 'share' };
+  const parsed = MapMeasure.safeParse(params.get(MEASURE_PARAM));
+  const measure = parsed.success ? parsed.data : 'share';
+  const view: MapView = { filters: filters as MapFilters, measure };
+  if (measure === 'unanswered') view.raisedShare = raisedShareFrom(params.get(RAISED_PARAM));
+  return view;
 }
 
-/** The page's URL search parameters for a view; the default measure (share) is left out. */
+/** The page's URL search parameters for a view; the default measure (share) and raised share are left out. */
 export function mapViewToSearchParams(view: MapView): URLSearchParams {
   const params = mapFiltersToSearchParams(view.filters);
   if (view.measure !== 'share') params.set(MEASURE_PARAM, view.measure);
+  if (view.measure === 'unanswered' && view.raisedShare !== undefined && view.raisedShare !== DEFAULT_RAISED_SHARE) {
+    params.set(RAISED_PARAM, String(view.raisedShare));
+  }
   return params;
 }
 

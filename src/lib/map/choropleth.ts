@@ -1,6 +1,7 @@
 import { countOf, formatCount } from '$lib/domain/english-text';
 import type { Ward } from '$lib/domain/ward';
 import { MOST_DEPRIVED_PERCENT } from '$lib/domain/ward-indicator';
+import { isRaised } from '$lib/domain/not-yet-answered';
 import { tooFewForShare, type MapMeasure, type WardFigures } from '$lib/domain/ward-map';
 
 /**
@@ -51,13 +52,23 @@ export interface Choropleth {
    */
   classOf(ward: WardFigures): number;
   fillOf(ward: WardFigures): string;
+  /** What the ward's sentence adds about its colour, where its figures alone do not say it. */
+  noteOf?(ward: WardFigures): string;
+}
+
+/** A ward's fill from its class: a class's colour, or the grey or dots of no or too few conversations. */
+function fillOfClass(classes: ColourClass[], classOf: (ward: WardFigures) => number) {
+  return (ward: WardFigures) => {
+    const band = classOf(ward);
+    return band === NO_CONVERSATIONS_CLASS ? NO_CONVERSATIONS_FILL : band === TOO_FEW_CLASS ? TOO_FEW_FILL : classes[band].fill;
+  };
 }
 
 /**
  * Share: five fixed bands of 20 percentage points, so colours mean the same on every view.
  * Count: five equal bands of whole numbers from 0 to the largest count on this view.
  */
-export function choropleth(measure: MapMeasure, wards: readonly WardFigures[]): Choropleth {
+export function choropleth(measure: Exclude<MapMeasure, 'unanswered'>, wards: readonly WardFigures[]): Choropleth {
   let classes: ColourClass[];
   let bandOf: (ward: WardFigures) => number;
   if (measure === 'share') {
@@ -82,10 +93,34 @@ export function choropleth(measure: MapMeasure, wards: readonly WardFigures[]): 
   return {
     classes,
     classOf,
-    fillOf: (ward) => {
-      const band = classOf(ward);
-      return band === NO_CONVERSATIONS_CLASS ? NO_CONVERSATIONS_FILL : band === TOO_FEW_CLASS ? TOO_FEW_FILL : classes[band].fill;
-    }
+    fillOf: fillOfClass(classes, classOf)
+  };
+}
+
+/**
+ * "Raised but not yet answered" (issue 15): three classes, light to dark, so the wards waiting for
+ * an answer are the darkest and stand out; wards with too few conversations or none look as they
+ * do on the share view. `isAnswered` says whether a ward has a response on the theme.
+ */
+export function unansweredChoropleth(options: { raisedShare: number; minimum: number; isAnswered: (wardCode: string) => boolean }): Choropleth {
+  const { raisedShare, minimum, isAnswered } = options;
+  const classes: ColourClass[] = [
+    { fill: BLUES_5[0], label: `Raised in under ${percent(raisedShare)} of conversations` },
+    { fill: BLUES_5[2], label: `Raised in ${percent(raisedShare)} or more, and answered` },
+    { fill: BLUES_5[4], label: `Raised in ${percent(raisedShare)} or more, not yet answered` }
+  ];
+  const classOf = (ward: WardFigures) => {
+    if (ward.conversations === 0) return NO_CONVERSATIONS_CLASS;
+    if (tooFewForShare(ward)) return TOO_FEW_CLASS;
+    if (!isRaised(ward, minimum, raisedShare)) return 0;
+    return isAnswered(ward.code) ? 1 : 2;
+  };
+  const notes = ['', 'an anchor has responded', 'not yet answered'];
+  return {
+    classes,
+    classOf,
+    fillOf: fillOfClass(classes, classOf),
+    noteOf: (ward) => notes[classOf(ward)] ?? ''
   };
 }
 
@@ -132,7 +167,10 @@ export function wardAppearances(options: {
   const wardsByCode = new Map(options.wards.map((ward) => [ward.code, ward]));
   return (code) => {
     const ward = figuresByCode.get(code);
-    if (ward) return { fill: scale.fillOf(ward), text: wardFiguresText(ward, themeName, minimum), name: ward.name };
+    if (ward) {
+      const note = scale.noteOf?.(ward);
+      return { fill: scale.fillOf(ward), text: wardFiguresText(ward, themeName, minimum) + (note ? `; ${note}` : ''), name: ward.name };
+    }
     const known = wardsByCode.get(code);
     const name = known?.name ?? code;
     const place = known ? `${known.name}, ${known.localAuthorityName}` : code;

@@ -1,5 +1,6 @@
-import { DEFAULT_RAISED_SHARE, isRaised, RAISED_SHARES } from '$lib/domain/response';
-import { withMinimumForShare } from '$lib/domain/ward-map';
+import { compareText } from '$lib/domain/english-text';
+import { notYetAnsweredWards, RAISED_SHARES, raisedShareFrom, type AnsweredWards } from '$lib/domain/not-yet-answered';
+import { sharedFiltersFromSearchParams, withMinimumForShare, type MapFilters } from '$lib/domain/ward-map';
 import type { Store } from './store';
 
 export interface UnansweredRow {
@@ -14,39 +15,43 @@ export interface UnansweredRow {
 }
 
 /**
- * "Raised but not yet answered" (issue 15): for each theme (or the one asked for), the wards where
- * at least `share` of the conversations raised it, with at least the map's minimum conversations
- * for a share (`withMinimumForShare`, as the map), and no response for that ward and theme nor for
- * the whole network. Most raised first. The figures are the map's (`store.wardMap`, every
- * conversation), so a ward's row matches its figures on the map.
+ * "Raised but not yet answered" (issue 15) as a table: for each theme (or the one asked for), the
+ * wards `notYetAnsweredWards` finds in the map's own figures for the same filters (dates, event,
+ * organisation, most deprived wards: read from the URL as the map page writes them), so a ward's
+ * row matches its figures and colour on the map. Most raised first.
  */
 export async function notYetAnswered(store: Store, networkId: string, params: URLSearchParams) {
-  const reference = await store.getReferenceData();
-  const themes = reference?.themes ?? [];
-  const typedShare = Number(params.get('share'));
-  const share = (RAISED_SHARES as readonly number[]).includes(typedShare) ? typedShare : DEFAULT_RAISED_SHARE;
-  const themeId = themes.some((t) => t.id === params.get('theme')) ? params.get('theme')! : null;
-  const [minimum, answered] = await Promise.all([store.mapMinimumConversations(networkId), store.responses.answeredWardThemes(networkId)]);
-  const rows: UnansweredRow[] = [];
-  for (const theme of themes) {
-    if (themeId && theme.id !== themeId) continue;
-    const done = answered.find((a) => a.themeId === theme.id);
-    if (done?.wholeNetwork) continue;
-    const wards = withMinimumForShare(await store.wardMap(networkId, { themeId: theme.id }), minimum);
-    for (const ward of wards) {
-      if (ward.share === null || !isRaised(ward, minimum, share) || done?.wardCodes.includes(ward.code)) continue;
-      rows.push({
-        wardCode: ward.code,
-        wardName: ward.name,
-        localAuthorityName: ward.localAuthorityName,
-        themeId: theme.id,
-        themeName: theme.name,
-        conversations: ward.conversations,
-        withTheme: ward.withTheme,
-        share: ward.share
-      });
-    }
-  }
-  rows.sort((a, b) => b.share - a.share || b.withTheme - a.withTheme || a.wardName.localeCompare(b.wardName));
-  return { rows, share, themeId, themes, minimum, shares: RAISED_SHARES };
+  const share = raisedShareFrom(params.get('raised') ?? params.get('share'));
+  const { themeId: asked, ...filters } = sharedFiltersFromSearchParams(params);
+  // Only the themes, not the reference data: England's 6,826 wards would cost more than the rest.
+  const [themes, minimum, answered] = await Promise.all([
+    store.responses.networkThemes(networkId),
+    store.mapMinimumConversations(networkId),
+    store.responses.answeredWardThemes(networkId)
+  ]);
+  const themeId = themes.some((t) => t.id === asked) ? asked! : null;
+  const chosen = themes.filter((theme) => !themeId || theme.id === themeId);
+  const perTheme = await Promise.all(
+    chosen.map(async (theme) => {
+      const done: AnsweredWards = answered.find((a) => a.themeId === theme.id) ?? { themeId: theme.id, wholeNetwork: false, wardCodes: [] };
+      // Every ward answered: no need to count the theme's conversations at all.
+      if (done.wholeNetwork) return [];
+      const wards = withMinimumForShare(await store.wardMap(networkId, { ...filters, themeId: theme.id }), minimum);
+      return notYetAnsweredWards(wards, done, minimum, share).map(
+        (ward): UnansweredRow => ({
+          wardCode: ward.code,
+          wardName: ward.name,
+          localAuthorityName: ward.localAuthorityName,
+          themeId: theme.id,
+          themeName: theme.name,
+          conversations: ward.conversations,
+          withTheme: ward.withTheme,
+          share: ward.share!
+        })
+      );
+    })
+  );
+  // One theme's rows are in order already; several themes' are merged in the same order.
+  const rows = perTheme.length === 1 ? perTheme[0] : perTheme.flat().sort((a, b) => b.share - a.share || b.withTheme - a.withTheme || compareText(a.wardName, b.wardName));
+  return { rows, share, themeId, themes, minimum, shares: RAISED_SHARES, filters: filters as Omit<MapFilters, 'themeId'> };
 }

@@ -108,3 +108,22 @@ describe('the map’s figures on the device', () => {
     expect(kept.some((entry) => entry.key.includes(`from=2026-01-${MAP_ANSWERS_KEPT + 2}`))).toBe(true);
   });
 });
+
+describe('which wards have a response, for the "not yet answered" view', () => {
+  it('asks the server each time, and says plainly when it cannot be reached', async () => {
+    const answered = { themeId, wholeNetwork: false, wardCodes: [ARMLEY] };
+    const asked: string[] = [];
+    const answering: typeof fetch = async (input) => {
+      asked.push(String(input));
+      return Response.json(answered);
+    };
+    const map = new WardMap(db, answering);
+    await map.showAnswered(themeId);
+    expect(asked).toEqual([`/api/map/answered?theme=${themeId}`]);
+    expect(map.answered).toEqual({ status: 'ready', data: answered });
+
+    const offline = new WardMap(db, offlineFetch);
+    await offline.showAnswered(themeId);
+    expect(offline.answered).toMatchObject({ status: 'unavailable', message: expect.stringContaining('only be checked online') });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRaised, mayEditResponse, ResponseFields, ResponseUpdateFields } from '../../../src/lib/domain/response';
+import { isRaised } from '../../../src/lib/domain/not-yet-answered';
+import { mayEditResponse, ResponseFields, ResponseUpdateFields } from '../../../src/lib/domain/response';
 
 const valid = {
   organisationId: '01900000-0000-7000-8000-000000000001',

@@ -262,7 +262,7 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
         fc.tuple(hostileString, hostileString).chain(([code, value]) =>
           fc.constantFrom(
             { module: publicWardPage, routeId: '/you-said/[code]', path: '/you-said/x', params: { code }, cookies: {} },
-            { module: notYetAnswered, routeId: '/map/not-yet-answered', path: `/map/not-yet-answered?${new URLSearchParams({ theme: value, share: value })}`, cookies: coordinator }
+            { module: notYetAnswered, routeId: '/map/not-yet-answered', path: `/map/not-yet-answered?${new URLSearchParams({ theme: value, share: value, raised: value, from: value, to: value, event: value, organisation: value, deprived: value })}`, cookies: coordinator }
           )
         )
     },

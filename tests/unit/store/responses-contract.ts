@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import type { ResponseFields } from '../../../src/lib/domain/response';
+import { notYetAnswered } from '../../../src/lib/server/not-yet-answered';
 import type { Store } from '../../../src/lib/server/store';
 import { makeConversation } from '../../support/conversations';
 import { addRecorder, deleteBy, pushedBy, type Recorder } from '../../support/recorder';
@@ -9,6 +10,7 @@ import { networkSetupFromFile, WARD_FILES } from '../../support/shared-data';
 
 const ARMLEY = 'E05011385';
 const HEADINGLEY = 'E05011397';
+const HEADINGLEY_NAME = 'Headingley & Hyde Park';
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 /**
@@ -138,6 +140,42 @@ export function describeResponsesContract(kind: string, openEmptyStore: () => Pr
       expect(await store.responses.publicWardPagesOn(networkId)).toBe(true);
       await store.responses.setPublicWardPages(networkId, false);
       expect(await store.responses.publicWardPagesOn(networkId)).toBe(false);
+    });
+
+    it('raised but not yet answered: counts as the map does, with its filters, and drops a ward once answered (or the whole network)', async () => {
+      // Armley: 2 in November (beforeEach, 1 about work) and 6 about work in March; Headingley: 6 about work in May, 1 not.
+      await store.applyChanges(
+        pushedBy(recorder, networkId, [
+          ...Array.from({ length: 6 }, () => makeConversation({ wardCode: ARMLEY, recordedAt: '2026-03-10T10:00:00.000Z', themeIds: [work] })),
+          ...Array.from({ length: 6 }, () => makeConversation({ wardCode: HEADINGLEY, recordedAt: '2026-05-10T10:00:00.000Z', themeIds: [work] })),
+          makeConversation({ wardCode: HEADINGLEY, recordedAt: '2026-05-11T10:00:00.000Z', themeIds: [green] })
+        ])
+      );
+      const rows = async (search: string) =>
+        (await notYetAnswered(store, networkId, new URLSearchParams(search))).rows.map((r) => [r.wardName, r.themeId, r.withTheme, r.conversations]);
+      expect(await store.responses.answeredWards(networkId, work)).toEqual({ themeId: work, wholeNetwork: false, wardCodes: [] });
+      expect(await rows(`theme=${work}`)).toEqual([
+        ['Armley', work, 7, 8],
+        [HEADINGLEY_NAME, work, 6, 7]
+      ]);
+      // The map's filters (dates, organisation) and the share asked for.
+      expect(await rows(`theme=${work}&from=2026-05-01`)).toEqual([[HEADINGLEY_NAME, work, 6, 7]]);
+      expect(await rows(`theme=${work}&to=2026-04-30`)).toEqual([['Armley', work, 6, 6]]);
+      expect(await rows(`theme=${green}&raised=0.1`)).toEqual([[HEADINGLEY_NAME, green, 1, 7]]);
+      expect(await rows(`theme=${work}&organisation=none`)).toEqual([]);
+
+      await store.responses.createResponse(networkId, fields(), author);
+      expect(await store.responses.answeredWards(networkId, work)).toEqual({ themeId: work, wholeNetwork: false, wardCodes: [ARMLEY] });
+      expect(await rows(`theme=${work}`)).toEqual([[HEADINGLEY_NAME, work, 6, 7]]);
+      // Every theme at once: green still waits in Headingley at 10 %.
+      expect(await rows('raised=0.1')).toEqual([
+        [HEADINGLEY_NAME, work, 6, 7],
+        [HEADINGLEY_NAME, green, 1, 7]
+      ]);
+
+      await store.responses.createResponse(networkId, fields({ wholeNetwork: true, wardCodes: [] }), author);
+      expect(await store.responses.answeredWards(networkId, work)).toEqual({ themeId: work, wholeNetwork: true, wardCodes: [ARMLEY] });
+      expect(await rows(`theme=${work}`)).toEqual([]);
     });
   });
 }

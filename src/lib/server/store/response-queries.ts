@@ -1,5 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { AnchorResponse, EvidenceFigure, ResponseFields, ResponseQuery, ResponseUpdateFields } from '$lib/domain/response';
+import type { AnsweredWards } from '$lib/domain/not-yet-answered';
+import type { Theme } from '$lib/domain/theme';
 import type { SqlClient, SqlDatabase } from './sql-database';
 
 /**
@@ -200,15 +202,30 @@ export async function getResponse(db: SqlClient, networkId: string, id: string):
   return response ?? null;
 }
 
-/** Each theme and the wards answered for it (whole network: `wholeNetwork`), for "raised but not yet answered". */
-export async function answeredWardThemes(db: SqlClient, networkId: string): Promise<{ themeId: string; wholeNetwork: boolean; wardCodes: string[] }[]> {
+/**
+ * Each theme with a response (or only `themeId`), and the wards answered for it (whole network:
+ * `wholeNetwork`), for "raised but not yet answered". Two small passes over the responses, which
+ * are few (a thousand, not a conversation's hundred thousand), each by its (network, theme) index.
+ */
+export async function answeredWardThemes(db: SqlClient, networkId: string, themeId: string | null = null): Promise<AnsweredWards[]> {
   return db.query(
     `select r.theme_id as "themeId", bool_or(r.whole_network) as "wholeNetwork",
             array(select distinct rw.ward_code from response_wards rw join responses r2 on r2.id = rw.response_id
-                   where r2.network_id = $1 and r2.theme_id = r.theme_id) as "wardCodes"
-       from responses r where r.network_id = $1 group by r.theme_id`,
-    [networkId]
+                   where r2.network_id = $1 and r2.theme_id = r.theme_id order by rw.ward_code) as "wardCodes"
+       from responses r where r.network_id = $1 and ($2::uuid is null or r.theme_id = $2) group by r.theme_id order by r.theme_id`,
+    [networkId, themeId]
   );
+}
+
+/** The network's themes in their order: what a response, or "not yet answered", may be about. */
+export async function networkThemes(db: SqlClient, networkId: string): Promise<Theme[]> {
+  return db.query('select id, name from themes where network_id = $1 order by position', [networkId]);
+}
+
+/** The wards answered for one theme: none when nobody has responded on it. */
+export async function answeredWards(db: SqlClient, networkId: string, themeId: string): Promise<AnsweredWards> {
+  const [answered] = await answeredWardThemes(db, networkId, themeId);
+  return answered ?? { themeId, wholeNetwork: false, wardCodes: [] };
 }
 
 /** Consented quotes of a ward (newest first) a response may cite, with their digests. */

@@ -1,3 +1,4 @@
+import { mapFiltersToSearchParams } from '$lib/domain/ward-map';
 import { pagePerson } from '$lib/server/auth/guard';
 import { notYetAnswered } from '$lib/server/not-yet-answered';
 import { mayRespond } from '$lib/server/responses';
@@ -8,5 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const caller = pagePerson(locals);
   const view = await notYetAnswered(locals.store, caller.network.id, url.searchParams);
-  return { ...view, mayRespond: caller.person.role !== 'lead' && mayRespond(caller) };
+  // The map's filters, carried through the form's Theme and share choices and back to the map.
+  const filterParams = [...mapFiltersToSearchParams({ ...view.filters, themeId: '' })].filter(([name]) => name !== 'theme');
+  return { ...view, filterParams, mayRespond: caller.person.role !== 'lead' && mayRespond(caller) };
 };
