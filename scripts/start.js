@@ -40,6 +40,16 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.BODY_SIZE_LIMIT ??= String(BODY_SIZE_CEILING);
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= join(root, 'data');
 
+// The export benchmark's memory probe (bench/export-csv.ts), only when Node was started with
+// --expose-gc (never in production): on SIGUSR2, collect garbage and print the live heap, which
+// tells what an export keeps from what it has not yet collected.
+if (typeof globalThis.gc === 'function') {
+  process.on('SIGUSR2', () => {
+    globalThis.gc();
+    console.log(`heap after gc: ${process.memoryUsage().heapUsed}`);
+  });
+}
+
 const { serve } = await import('./serve.js');
 await serve(buildDir);
 console.log(`Anchor Listening is running: open ${process.env.ORIGIN}/`);

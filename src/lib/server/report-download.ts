@@ -27,15 +27,16 @@ const fileName = (view: ReportView, day: string) =>
   `${view.ward ? `ward-report-${view.ward.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : 'network-report'}-${day}.pdf`;
 
 /**
- * GET /api/reports/…/pdf: the report page (`pagePath`, with the same query string) as an A4 PDF,
- * made by the server's Chromium as the caller sees it. The report is checked first, so bad
- * filters are a 400 and an unknown ward a 404, in words, before any browser starts.
+ * GET /api/reports/…/pdf: the report page (`pageUrl` of the checked report, with the same query
+ * string) as an A4 PDF, made by the server's Chromium as the caller sees it. The report is checked
+ * first, so bad filters are a 400 and an unknown ward a 404, in words, before any browser starts
+ * (and before the page's address is made from what the request said).
  */
 export async function reportPdfResponse(
   store: Store,
   caller: PersonCaller,
   answer: ReportAnswer,
-  pageUrl: URL,
+  pageUrl: (view: ReportView) => URL,
   sessionToken: string | undefined,
   now = new Date()
 ): Promise<Response> {
@@ -46,7 +47,7 @@ export async function reportPdfResponse(
   if (!sessionToken) return apiError(401, 'unauthorised', 'Sign in first.');
   let pdf: Uint8Array;
   try {
-    pdf = await renderReportPdf(pageUrl, sessionToken);
+    pdf = await renderReportPdf(pageUrl(answer.view), sessionToken);
   } catch (error) {
     if (error instanceof RendererBusyError) return apiError(503, 'server', error.message, { 'retry-after': '30' });
     throw error;

@@ -35,6 +35,14 @@ function checker(db: SqlDatabase, store: Store) {
     tally.set(answer.status, (tally.get(answer.status) ?? 0) + 1);
     const where = `${call.routeId} ${call.action ?? call.method ?? 'GET'}`;
     if (answer.status >= 500) throw new Error(`${where} answered ${answer.status}: ${String((answer.thrown as Error)?.stack ?? answer.thrown)}`);
+    // An export's body is streamed from an open read (on PostgreSQL, a transaction until it ends):
+    // read it to the end, which also runs each page's query with the request's filters. A body that
+    // breaks off is a download that failed, as bad as a 500.
+    if (answer.response?.body && !answer.response.bodyUsed) {
+      await answer.response.arrayBuffer().catch((error: unknown) => {
+        throw new Error(`${where} answered ${answer.status} but its body broke off: ${String((error as Error)?.stack ?? error)}`);
+      });
+    }
     const now = await snapshotDatabase(db);
     if (answer.status >= 400) expect(now, `${where} refused (${answer.status}) but changed the database`).toEqual(last);
     last = now;

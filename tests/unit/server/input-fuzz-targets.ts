@@ -25,6 +25,13 @@ import * as wardPage from '../../../src/routes/wards/[code]/+page.server';
 import * as wardReport from '../../../src/routes/wards/[code]/report/+page.server';
 import * as networkReport from '../../../src/routes/report/+page.server';
 import * as wardFigures from '../../../src/routes/api/export/ward-figures/+server';
+import * as conversationsExport from '../../../src/routes/api/export/conversations/+server';
+import * as contactExport from '../../../src/routes/api/export/contact-details/+server';
+import * as spreadsheetExport from '../../../src/routes/api/export/spreadsheet/+server';
+import * as responsesExport from '../../../src/routes/api/export/responses/+server';
+import * as progressionExport from '../../../src/routes/api/export/progression/+server';
+import * as networkPdf from '../../../src/routes/api/reports/network/pdf/+server';
+import * as wardPdf from '../../../src/routes/api/reports/wards/[code]/pdf/+server';
 import * as whoWeHeardFrom from '../../../src/routes/who-we-heard-from/+page.server';
 import * as newResponse from '../../../src/routes/responses/new/+page.server';
 import * as oneResponse from '../../../src/routes/responses/[id]/+page.server';
@@ -395,6 +402,38 @@ export function targets(seeded: SeededNetwork, conversationId: string): Target[]
             path: `${route.routeId}?${new URLSearchParams(route.names.map((name, i) => [name, values[i]]))}`,
             cookies: coordinator
           }))
+    },
+    {
+      name: 'exports and PDF reports (issue 14: a query string, names repeated)',
+      calls: () => {
+        const routes = [
+          { module: conversationsExport, routeId: '/api/export/conversations' },
+          { module: contactExport, routeId: '/api/export/contact-details' },
+          { module: spreadsheetExport, routeId: '/api/export/spreadsheet' },
+          { module: responsesExport, routeId: '/api/export/responses' },
+          { module: progressionExport, routeId: '/api/export/progression' },
+          { module: wardFigures, routeId: '/api/export/ward-figures' },
+          { module: networkPdf, routeId: '/api/reports/network/pdf' },
+          { module: wardPdf, routeId: '/api/reports/wards/[code]/pdf' }
+        ];
+        const names = ['theme', 'from', 'to', 'event', 'organisation', 'deprived', 'wards', 'format', 'which'];
+        // Values that pass, so a request gets past one filter to the next, and the export is read.
+        const plausible = fc.constantFrom(
+          '', '2026-01-01', '2026-12-31', '2025-02-28', seeded.organisations.armley.id, 'E05011385', 'E05011385,E05011386', 'csv', 'excel', 'all', 'current', 'xlsx'
+        );
+        // Many wards in one value: past the most an export takes, and one very long value.
+        const manyWards = fc.integer({ min: 400, max: 2_000 }).map((n) => Array.from({ length: n }, (_, i) => `E0${String(5_000_000 + i)}`).join(','));
+        const value = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: manyWards });
+        return fc
+          .tuple(fc.constantFrom(...routes), fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 12 }), fc.oneof(hostileString, fc.constant('E05011385')))
+          .map(([route, pairs, code]): FuzzCall => ({
+            module: route.module,
+            routeId: route.routeId,
+            path: `${route.routeId.replace('[code]', 'x')}?${new URLSearchParams(pairs)}`,
+            params: route.routeId.includes('[code]') ? { code } : {},
+            cookies: coordinator
+          }));
+      }
     },
     {
       name: 'invitation and password reset pages',

@@ -116,7 +116,8 @@ export function describeExportsContract(kind: string, openEmpty: () => Promise<{
               { text: `UNCONSENTED quote ${i} ${text(3)}`, consentToQuote: false },
               ...(i % 3 === 0 ? [{ text: text(4) || 'y', consentToQuote: true }] : [])
             ],
-            themeIds: i % 4 === 0 ? [themes[0].id, themes[2].id] : [],
+            // Named in the themes' order whichever order the conversation holds them in (and each once).
+            themeIds: i % 8 === 0 ? [themes[2].id, themes[0].id, themes[2].id] : i % 4 === 0 ? [themes[0].id, themes[2].id] : [],
             peopleCount: (i % 50) + 1,
             equality: { sex: 'female', ethnicity: 'white-roma' },
             followUp: { wanted: true, contact: `CONTACT-DETAILS-${i}@example.org` }
