@@ -97,7 +97,7 @@ test('anchor staff see only the aggregate exports on the Export page, and it pas
   await page.getByRole('link', { name: /^Download spreadsheet \(XLSX\)/ }).click();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await (await downloading).path())!)) as never);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses', 'Progression']);
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await expectNoViolations(page, `Export page for anchor staff at ${size.width}×${size.height}`);

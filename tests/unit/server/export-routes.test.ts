@@ -106,7 +106,7 @@ describe('export routes (issue 14)', () => {
     expect(answer.response!.headers.get('x-export-rows')).toBeNull();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await answer.response!.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses', 'Progression']);
     const [entry] = await exportsAudited();
     expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses' } });
   });
