@@ -108,7 +108,7 @@ describe('export routes (issue 14)', () => {
     await workbook.xlsx.load(Buffer.from(await answer.response!.arrayBuffer()) as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ward × theme', 'Themes by month', 'Responses', 'Progression']);
     const [entry] = await exportsAudited();
-    expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses' } });
+    expect(entry).toMatchObject({ details: { rows: 0, sheets: 'Ward × theme, Themes by month, Responses, Progression' } });
   });
 
   it('the responses file: one row per response, its words as written (a formula neutralised), the theme filter narrowing it, no evidence figures', async () => {
