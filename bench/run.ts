@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- name…]`: builds the app when needed, runs every benchmark (or those named:
- * push, capture, sync, boundaries, map, unanswered, paint, signin, lighthouse, keyboard, export), prints the figures and saves them to
- * bench/results.json.
+ * push, capture, sync, boundaries, map, unanswered, paint, signin, lighthouse, keyboard, export),
+ * prints the figures and saves them to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
