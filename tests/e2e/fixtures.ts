@@ -8,6 +8,9 @@ export { expect };
 
 type SeededStores = (options: SeedOptions) => Promise<AppServer>;
 
+/** How long a seeded template serves: its enrolment codes (valid 15 minutes) must outlive a test started from it. */
+const TEMPLATE_FRESH_MS = 10 * 60_000;
+
 /** A server's store, never started, with the network of `options` seeded into it. */
 async function seededTemplate(storeKind: StoreKind, options: SeedOptions): Promise<AppServer> {
   const template = await AppServer.create(storeKind, process.env.E2E_POSTGRES_ADMIN_URL);
@@ -42,13 +45,20 @@ export const test = base.extend<
    */
   seededStores: [
     async ({ storeKind }, use) => {
-      const made = new Map<string, Promise<AppServer>>();
+      const made = new Map<string, { at: number; template: Promise<AppServer> }>();
+      const stale: Promise<AppServer>[] = [];
       await use((options) => {
         const key = JSON.stringify(options);
-        if (!made.has(key)) made.set(key, seededTemplate(storeKind, options));
-        return made.get(key)!;
+        const kept = made.get(key);
+        // A seeded network's enrolment codes expire 15 minutes after seeding: a template older
+        // than TEMPLATE_FRESH_MS is seeded again, or a worker's later tests could not enrol.
+        if (kept && Date.now() - kept.at < TEMPLATE_FRESH_MS) return kept.template;
+        if (kept) stale.push(kept.template);
+        const template = seededTemplate(storeKind, options);
+        made.set(key, { at: Date.now(), template });
+        return template;
       });
-      for (const template of made.values()) await (await template).dispose();
+      for (const template of [...stale, ...[...made.values()].map((m) => m.template)]) await (await template).dispose();
     },
     { scope: 'worker' }
   ],
