@@ -13,6 +13,7 @@ export interface ConversationInput {
 
 export const LOVES = 'What do you love about where you live?';
 export const WOULD_CHANGE = 'What would you change?';
+const CONSENT = 'The resident agrees to this conversation being recorded';
 
 /** The capture page, driven as a community worker would. */
 export class CapturePage {
@@ -28,7 +29,7 @@ export class CapturePage {
 
   /** Consent first: nothing else of the form shows until it is given. */
   async giveConsent() {
-    await this.page.getByLabel('The resident agrees to this conversation being recorded').check();
+    await this.page.getByLabel(CONSENT).check();
   }
 
   /** The ward shown once chosen, as "Ward: Armley (Leeds)", with its Change button. */
@@ -70,10 +71,15 @@ export class CapturePage {
     }
   }
 
-  /** Saves, and waits for the confirmation naming the ward it was saved under. */
+  /**
+   * Saves, and waits for the form to be cleared for the next resident and the confirmation naming
+   * the ward it was saved under. The last save's confirmation can still be fading out with the
+   * same words, so the words alone do not say this save is done.
+   */
   async save(ward?: string) {
     await this.page.getByRole('button', { name: 'Save conversation' }).click();
-    await expect(this.page.getByText(ward ? `Saved on this device under ${ward}.` : /^Saved on this device under /)).toBeVisible();
+    await expect(this.page.getByLabel(CONSENT)).not.toBeChecked();
+    await expect(this.page.getByText(ward ? `Saved on this device under ${ward}.` : /^Saved on this device under /).last()).toBeVisible();
   }
 
   async record(conversation: ConversationInput) {
