@@ -4,6 +4,7 @@
  * in (`navigator.storage` in the app, a fake in tests); every call copes with a browser that lacks
  * the API or refuses to answer.
  */
+import { madeOnFirstUse } from '$lib/domain/made-on-first-use';
 
 /** The browser's answer to "keep this app's data?" */
 export type PersistenceState = 'persisted' | 'not-persisted' | 'unsupported';
@@ -67,7 +68,7 @@ export function storageUsedMessage(estimate: StorageEstimateBytes | null): strin
 }
 
 const UNITS = ['KB', 'MB', 'GB', 'TB', 'PB'];
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const oneDecimal = madeOnFirstUse(() => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }));
 
 /**
  * A byte count as people read it on a device's storage screen: '512 bytes', '1.2 MB', '3 GB'.
@@ -84,5 +85,5 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit += 1;
   }
-  return `${oneDecimal.format(value)} ${UNITS[unit]}`;
+  return `${oneDecimal().format(value)} ${UNITS[unit]}`;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldError } from './field-error';
 import { EARLIEST_INSTANT, LATEST_INSTANT } from './instant';
+import { madeOnFirstUse } from './made-on-first-use';
 
 /**
  * A date a person types as day, month and year (the GOV.UK "Date input" pattern, issue 12):
@@ -40,9 +41,9 @@ export interface DateEntryWords {
   yearMessage?: string;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = madeOnFirstUse(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 /** '2026-11-24' as '24 November 2026'. */
-export const formatLongDate = (isoDate: string) => longDate.format(new Date(`${isoDate}T00:00:00Z`));
+export const formatLongDate = (isoDate: string) => longDate().format(new Date(`${isoDate}T00:00:00Z`));
 
 const padded = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -5,7 +5,6 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { MapTiles } from '$lib/domain/ward-map';
 import { BOUNDARY_COLOUR, LOADING_FILL, type WardAppearance } from './choropleth';
 import { wardLabels } from './leaflet-ward-labels';
 
@@ -39,7 +38,7 @@ const FIT_PADDING: L.PointExpression = [8, 8];
  * selects it instead (`onSelect`), so a finger that cannot hover still sees the figures first.
  * Ward names label the wards they fit inside, at the current zoom.
  */
-export function createChoroplethMap(container: HTMLElement, wards: readonly WardShape[], tiles: MapTiles, handlers: ChoroplethHandlers): ChoroplethMap {
+export function createChoroplethMap(container: HTMLElement, wards: readonly WardShape[], tileUrl: string | null, handlers: ChoroplethHandlers): ChoroplethMap {
   const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = L.map(container, {
     // Any zoom, so the wards fill the map exactly (a step of 0.25 left up to a sixth of it empty);
@@ -56,7 +55,7 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
   });
   // The credits (ONS's, and the tiles') are text below the map (ChoroplethMap.svelte), not
   // Leaflet's control, which on a phone covered a third of the wards.
-  if (tiles.url) L.tileLayer(tiles.url).addTo(map);
+  if (tileUrl) L.tileLayer(tileUrl).addTo(map);
   const texts = new Map<string, string>();
   const features: Feature<Polygon | MultiPolygon, { code: string }>[] = wards.map((ward) => ({
     type: 'Feature',
@@ -68,7 +67,7 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
       color: BOUNDARY_COLOUR,
       weight: wards.length > 1000 ? 0.4 : 1,
       fillColor: LOADING_FILL,
-      fillOpacity: tiles.url ? 0.75 : 1
+      fillOpacity: tileUrl ? 0.75 : 1
     }
   });
   // The map needs a view before it draws anything; the paths exist once the layer is added.
@@ -147,10 +146,10 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
   const resized = new ResizeObserver(() => {
     map.invalidateSize({ animate: false });
     if (!moved) fit();
-    labels.place();
+    labels.placeSoon();
   });
   resized.observe(container);
-  map.on('zoomend moveend', labels.place);
+  map.on('zoomend moveend', labels.placeSoon);
   let selected: SVGPathElement | null = null;
 
   return {
@@ -165,7 +164,7 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
         path.setAttribute('aria-label', look.text);
       }
       tooltip.refresh();
-      labels.place();
+      labels.placeSoon();
     },
     select(code) {
       selected?.classList.remove('ward-selected');
@@ -179,6 +178,7 @@ export function createChoroplethMap(container: HTMLElement, wards: readonly Ward
     },
     destroy() {
       resized.disconnect();
+      labels.cancel();
       container.removeEventListener('pointerdown', onPointerDown, true);
       container.removeEventListener('focusin', onFocus);
       container.removeEventListener('focusout', onBlur);

@@ -2,6 +2,7 @@
  * Where a ward's name goes on the map, and whether it fits there. Pure geometry on GeoJSON
  * longitude/latitude, no Leaflet, so it runs under Vitest.
  */
+import polylabel from 'polylabel';
 
 type Position = [number, number] | number[];
 type Ring = Position[];
@@ -29,86 +30,23 @@ export function insideGeometry(geometry: WardGeometry, lon: number, lat: number)
   return inside;
 }
 
-/** Squared distance from a point to a segment, in the plane. */
-function segmentDistanceSquared(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  let x = ax;
-  let y = ay;
-  let dx = bx - x;
-  let dy = by - y;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [x, y] = [bx, by];
-    else if (t > 0) [x, y] = [x + dx * t, y + dy * t];
-  }
-  dx = px - x;
-  dy = py - y;
-  return dx * dx + dy * dy;
-}
-
 /**
- * Signed distance from a point to a polygon's outline in a plane where x is squeezed by `xScale`
- * (so a degree of longitude counts as much as it measures): positive inside, negative outside.
+ * The point of a polygon farthest from its outline (its "pole of inaccessibility", by Mapbox's
+ * polylabel): where a label has the most room, and always inside, unlike a centroid of a
+ * crescent. Found in a plane where longitude is squeezed by the cosine of the latitude, so a
+ * degree east counts as much as it measures, to within a hundredth of the polygon's size.
  */
-function signedDistance(rings: PolygonRings, x: number, y: number, xScale: number): number {
-  let inside = false;
-  let least = Infinity;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[i];
-      const [bx, by] = ring[j];
-      if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-      least = Math.min(least, segmentDistanceSquared(x * xScale, y, ax * xScale, ay, bx * xScale, by));
-    }
-  }
-  return (inside ? 1 : -1) * Math.sqrt(least);
-}
-
-/**
- * The point of a polygon farthest from its outline (its "pole of inaccessibility", as Mapbox's
- * polylabel finds it): where a label has the most room, and always inside, unlike a centroid of a
- * crescent. Cells of a grid are split, best first, until none can beat the best by `precision`
- * (a share of the polygon's size).
- */
-function poleOf(rings: PolygonRings, precision = 0.01): { point: [number, number]; distance: number } {
+function poleOf(rings: PolygonRings): { point: [number, number]; distance: number } {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of rings[0]) {
     [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
   }
   const xScale = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-  const width = (maxX - minX) * xScale;
-  const height = maxY - minY;
-  const cellSize = Math.min(width, height);
-  const centre: [number, number] = [(minX + maxX) / 2, (minY + maxY) / 2];
-  if (cellSize === 0) return { point: centre, distance: 0 };
-
-  interface Cell {
-    x: number; // in the squeezed plane
-    y: number;
-    h: number; // half its size
-    d: number; // distance from its centre to the outline
-    max: number; // the most any point in it could have
-  }
-  const cell = (x: number, y: number, h: number): Cell => {
-    const d = signedDistance(rings, x / xScale, y, xScale);
-    return { x, y, h, d, max: d + h * Math.SQRT2 };
-  };
-  const queue: Cell[] = [];
-  let h = cellSize / 2;
-  for (let x = minX * xScale; x < maxX * xScale; x += cellSize) {
-    for (let y = minY; y < maxY; y += cellSize) queue.push(cell(x + h, y + h, h));
-  }
-  let best = cell(centre[0] * xScale, centre[1], 0);
-  const tolerance = precision * Math.max(width, height);
-  // At most a few thousand cells for any ward; the queue is kept sorted, most promising last.
-  for (let steps = 0; queue.length > 0 && steps < 5000; steps++) {
-    queue.sort((a, b) => a.max - b.max);
-    const next = queue.pop()!;
-    if (next.d > best.d) best = next;
-    if (next.max - best.d <= tolerance) continue;
-    h = next.h / 2;
-    queue.push(cell(next.x - h, next.y - h, h), cell(next.x + h, next.y - h, h), cell(next.x - h, next.y + h, h), cell(next.x + h, next.y + h, h));
-  }
-  return { point: [best.x / xScale, best.y], distance: best.d };
+  const precision = 0.01 * Math.max((maxX - minX) * xScale, maxY - minY);
+  if (!(precision > 0)) return { point: [(minX + maxX) / 2, (minY + maxY) / 2], distance: 0 };
+  const squeezed = rings.map((ring) => ring.map(([x, y]): [number, number] => [x * xScale, y]));
+  const pole = polylabel(squeezed, precision);
+  return { point: [pole[0] / xScale, pole[1]], distance: pole.distance };
 }
 
 /** Where a ward's label goes: the pole of its roomiest part, as [longitude, latitude]. */
