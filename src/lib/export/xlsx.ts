@@ -20,6 +20,31 @@ export interface XlsxSheet {
  */
 const cellValue = (cell: XlsxCell) => (typeof cell === 'string' ? { richText: [{ text: ooxmlText(cell) }] } : (cell ?? undefined));
 
+/** A column's letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A data row as the sheet's XML, the same cells exceljs writes for `cellValue` (text an inline
+ * rich-text string, numbers as numbers, empty cells left out) without its Cell, value and model
+ * objects for every cell: over a million cells those made the server's memory grow with the
+ * export's length (issue 14).
+ */
+export function rowXml(rowNumber: number, cells: readonly XlsxCell[]): string {
+  let xml = `<row r="${rowNumber}">`;
+  cells.forEach((cell, i) => {
+    const ref = `${columnName(i)}${rowNumber}`;
+    if (typeof cell === 'string') xml += `<c r="${ref}" t="inlineStr"><is><r><t xml:space="preserve">${xmlText(ooxmlText(cell))}</t></r></is></c>`;
+    else if (typeof cell === 'number' && Number.isFinite(cell)) xml += `<c r="${ref}"><v>${cell}</v></c>`;
+  });
+  return `${xml}</row>`;
+}
+
 /**
  * XML cannot hold most control characters, which residents’ text may (a pasted escape code), and
  * reads a carriage return as a line feed. OOXML writes each as `_xHHHH_`, which Excel (and
@@ -55,9 +80,12 @@ export function xlsxStream(sheets: readonly XlsxSheet[], close: () => Promise<vo
       const header = worksheet.addRow(sheet.columns.map((column) => cellValue(column.header)));
       header.font = { bold: true };
       header.commit();
+      let rowNumber = 1;
       for await (const page of sheet.pages) {
         if (cancelled) return;
-        for (const row of page) worksheet.addRow(row.map(cellValue)).commit();
+        // Straight into the sheet's XML stream once the header has opened its data (exceljs 4.4's
+        // streaming writer; the round-trip tests read every cell back with exceljs's reader).
+        sheetStreamOf(worksheet).write(page.map((row) => rowXml(++rowNumber, row)).join(''));
         // Let the zip writer run, then wait while the reader has not taken what it wrote.
         await new Promise((resolve) => setImmediate(resolve));
         for (const stream of [...zipEntryOf(worksheet), out]) if (needsDrain(stream) && !cancelled) await drainedOrIdle(stream, out, idleMs);
@@ -70,6 +98,11 @@ export function xlsxStream(sheets: readonly XlsxSheet[], close: () => Promise<vo
     .catch((error) => out.destroy(error))
     .finally(() => void close().catch(() => {}));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+/** The stream a streaming worksheet writes its XML into (exceljs 4.4's `WorksheetWriter.stream`). */
+function sheetStreamOf(worksheet: ExcelJS.Worksheet): { write(xml: string): unknown } {
+  return (worksheet as unknown as { stream: { write(xml: string): unknown } }).stream;
 }
 
 /**

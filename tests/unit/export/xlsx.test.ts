@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import naughty from 'big-list-of-naughty-strings';
 import { describe, expect, it } from 'vitest';
-import { xlsxStream, type XlsxCell } from '../../../src/lib/export/xlsx';
+import { columnName, xlsxStream, type XlsxCell } from '../../../src/lib/export/xlsx';
 
 async function readBack(stream: ReadableStream<Uint8Array>): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -16,7 +16,7 @@ async function* pagesOf(rows: XlsxCell[][], size: number) {
 
 describe('the spreadsheet writer (issue 14)', () => {
   it('writes each sheet with a bold frozen header and its widths, every text intact and none a formula', async () => {
-    const texts: string[] = [...(naughty as string[]).filter((s) => s.length > 0), '=1+1', '+44 113 496 0000', '-1', '@SUM(A1)', '\tTabbed', '\rCarriage', 'Esc \u001b and a literal _x001B_', 'Ella a dit « non » 👋🏽', 'مرحبا بكم في ليدز'];
+    const texts: string[] = [...(naughty as string[]).filter((s) => s.length > 0), '=1+1', '+44 113 496 0000', '-1', '@SUM(A1)', '\tTabbed', '\rCarriage', 'Esc \u001b and a literal _x001B_', 'Delete \u007f kept', 'Ella a dit « non » 👋🏽', 'مرحبا بكم في ليدز'];
     const rows: XlsxCell[][] = texts.map((text, i) => [text, i, i % 3 === 0 ? null : 'fewer than 10']);
     const closed: string[] = [];
     const workbook = await readBack(
@@ -43,6 +43,17 @@ describe('the spreadsheet writer (issue 14)', () => {
     });
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     expect(closed).toEqual(['closed']);
+  });
+
+  it('puts cells past column Z in their own columns (AA, AZ, BA)', async () => {
+    const row: XlsxCell[] = Array.from({ length: 53 }, (_, i) => `cell ${i + 1}`);
+    const columns = row.map((_, i) => ({ header: `Column ${i + 1}`, width: 10 }));
+    const sheet = (await readBack(xlsxStream([{ name: 'Wide', columns, pages: [[row]] }]))).getWorksheet('Wide')!;
+    expect(columnName(0)).toBe('A');
+    expect([26, 51, 52].map(columnName)).toEqual(['AA', 'AZ', 'BA']);
+    expect(sheet.getRow(2).getCell(27).text).toBe('cell 27');
+    expect(sheet.getRow(2).getCell(53).text).toBe('cell 53');
+    expect(sheet.getRow(1).getCell(53).text).toBe('Column 53');
   });
 
   it('stops reading pages once the reader cancels, and closes what it read from', async () => {
