@@ -55,6 +55,7 @@ for (const device of DEVICES) {
 
     test('ward names appear as labels where they fit, more as the map zooms in, and in tooltips', async ({ page, server }) => {
       const map = await openMap(page, server);
+      await map.labelsPlaced();
       const before = await map.labels.count();
       if (device.name === 'tablet') expect(before).toBeGreaterThanOrEqual(8);
       else expect(before).toBeGreaterThanOrEqual(1);

@@ -50,7 +50,8 @@ test('an erased conversation leaves both tablets, the ward page and every table,
     await new TabletPage(tabletB).enrol(seeded.enrolmentCodes[1]);
     await new TabletPage(tabletB).unlock(seeded.workers.amina);
     await syncNow(tabletB);
-    expect(await listed(tabletB)).toContain(WORDS);
+    // "All synced" may already show before the pull lands (tablet B had nothing to send), so the list is asked until it does.
+    await expect.poll(() => listed(tabletB), { timeout: 30_000 }).toContain(WORDS);
 
     // Tablet A loses its signal and its worker edits the conversation.
     await tabletA.goto('/conversations');

@@ -31,6 +31,8 @@ export function wardLabels(map: L.Map, wards: readonly WardShape[], container: H
   /** The next call of place(), and the next few wards of a placing under way. */
   let soon: ReturnType<typeof setTimeout> | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let soonPending = false;
+  let slicing = false;
   const measure = document.createElement('canvas').getContext('2d');
   /** Widths by text, measured once in the page's font (reading the font each time restyled the page). */
   const widths = new Map<string, number>();
@@ -95,6 +97,8 @@ export function wardLabels(map: L.Map, wards: readonly WardShape[], container: H
     /** Places the names after the map has been drawn, in a task of their own: a slow phone draws the wards sooner. */
     placeSoon() {
       clearTimeout(soon);
+      soonPending = true;
+      pane.dataset.labels = 'placing';
       soon = setTimeout(place);
     },
     cancel() {
@@ -109,10 +113,15 @@ export function wardLabels(map: L.Map, wards: readonly WardShape[], container: H
    * a whole country's names are placed. A new view starts again.
    */
   function place() {
+    soonPending = false;
     const view = `${map.getZoom()} ${map.getCenter().toString()} ${map.getSize().toString()} ${[...names.values()].join('\n')}`;
-    if (view === placedFor) return;
+    if (view === placedFor) {
+      if (!slicing) pane.dataset.labels = 'placed';
+      return;
+    }
     placedFor = view;
     clearTimeout(pending);
+    slicing = true;
     const remaining = [...names];
     const placeSome = () => {
       const until = performance.now() + SLICE_MS;
@@ -120,7 +129,13 @@ export function wardLabels(map: L.Map, wards: readonly WardShape[], container: H
         const [code, name] = remaining.pop()!;
         placeOne(code, name);
       }
-      if (remaining.length > 0) pending = setTimeout(placeSome);
+      if (remaining.length > 0) {
+        pending = setTimeout(placeSome);
+        return;
+      }
+      slicing = false;
+      // Said on the pane, for tests that count labels: "placed" once no placing is under way or asked for.
+      if (!soonPending) pane.dataset.labels = 'placed';
     };
     placeSome();
   }

@@ -66,6 +66,11 @@ export class MapPage {
     return this.page.locator('.ward-label-text');
   }
 
+  /** Waits until the ward names are placed for the map's current view (they are placed after the wards are drawn, a few at a time). */
+  async labelsPlaced() {
+    await expect(this.page.locator('.leaflet-ward-labels-pane[data-labels="placed"]')).toBeAttached();
+  }
+
   /** The credits under the map (ONS's, and the tile server's). */
   get credit() {
     return this.page.locator('.map-credit');
