@@ -46,7 +46,15 @@ export function watched(db: SqlDatabase) {
       seen.queries++;
       return inner.query(text, params);
     },
-    exec: (script) => inner.exec(script)
+    exec: (script) => inner.exec(script),
+    // A portal's batches count as queries: each is a round trip that reads rows.
+    ...(inner.cursor && {
+      cursor: (text, params, batchRows, each) =>
+        inner.cursor!(text, params, batchRows, (rows) => {
+          seen.queries++;
+          return each(rows as never);
+        })
+    })
   });
   const wrapped: SqlDatabase = {
     kind: db.kind,

@@ -67,8 +67,6 @@ const CONSENTED_QUOTES = `array(select q.value->>'text' from jsonb_array_element
                                 where (q.value->>'consentToQuote')::boolean order by q.n)`;
 const HAS_SENSITIVE = `(f.contact is not null or (c.equality_withdrawn_at is null and c.equality <> '{}'::jsonb))`;
 
-type Positioned<Row> = Row & { positionAt: string; positionId: string };
-
 async function prompts(db: SqlClient, networkId: string): Promise<ExportHead['prompts']> {
   return db.query(`select id::text as id, text from prompts where network_id = $1 order by archived, position, id`, [networkId]);
 }
@@ -80,9 +78,10 @@ interface Decode<Raw, Row, Lookup> {
 }
 
 /**
- * Reads `select` (whose conditions are in `where`, with `params`) in keyset pages of `pageSize`
- * by (recorded time, id), after the head (`count` over the same rows), in one snapshot with
- * anything `decode` looks up first.
+ * Reads `select` (whose conditions are in `where`, with `params`) by (recorded time, id) in
+ * batches of `pageSize`, after the head (`count` over the same rows), in one snapshot with
+ * anything `decode` looks up first. On PostgreSQL the rows come through one portal; on PGlite in
+ * keyset pages, each a statement of its own (see `readInSnapshot`).
  */
 async function openExport<Row, Raw = Row, Lookup = undefined>(
   db: SqlDatabase,
@@ -92,27 +91,18 @@ async function openExport<Row, Raw = Row, Lookup = undefined>(
   decode?: Decode<Raw, Row, Lookup>
 ): Promise<OpenExport<Row>> {
   type Item = { head: ExportHead } | { rows: Row[] };
-  const read = readInSnapshot<Item>(db, async function* (tx) {
+  const read = readInSnapshot<Item>(db, async (tx, handOut) => {
     const [counted] = await tx.query<{ rows: number; maxQuotes: number }>(`select ${query.count} from ${query.from} where ${query.where}`, query.params);
-    yield { head: { rows: counted.rows, maxQuotes: counted.maxQuotes, prompts: await prompts(tx, networkId) } };
+    if (!(await handOut({ head: { rows: counted.rows, maxQuotes: counted.maxQuotes, prompts: await prompts(tx, networkId) } }))) return;
     const lookup = decode && (await decode.lookup(tx));
-    const params = [...query.params];
-    const at = `$${params.push(null)}`;
-    const id = `$${params.push(null)}`;
-    const limit = `$${params.push(pageSize)}`;
-    const sql = `select ${query.select}, ${POSITION} from ${query.from}
-                  where ${query.where} and (${at}::text is null or (c.recorded_at, c.id) > (${at}::text::timestamptz, ${id}::uuid))
-                  order by c.recorded_at, c.id limit ${limit}`;
-    for (;;) {
-      const rows = await tx.query<Positioned<Raw>>(sql, params);
-      if (rows.length === 0) return;
-      const last = rows[rows.length - 1];
-      params[params.length - 3] = last.positionAt;
-      params[params.length - 2] = last.positionId;
-      // Undecoded, each row keeps its position fields: copying 1,000 rows to drop them costs more than they do.
-      yield { rows: decode ? rows.map((raw) => decode.row(raw, lookup as Lookup)) : (rows as unknown as Row[]) };
-      if (rows.length < pageSize) return;
+    // Undecoded, each row keeps any position fields: copying 1,000 rows to drop them costs more than they do.
+    const rowsOf = (page: Raw[]) => (decode ? page.map((raw) => decode.row(raw, lookup as Lookup)) : (page as unknown as Row[]));
+    if (tx.cursor) {
+      const sql = `select ${query.select} from ${query.from} where ${query.where} order by c.recorded_at, c.id`;
+      await tx.cursor<Raw>(sql, query.params, pageSize, (page) => handOut({ rows: rowsOf(page) }));
+      return;
     }
+    await readKeysetPages<Raw>(tx, query, pageSize, (page) => handOut({ rows: rowsOf(page) }));
   });
   const first = await read.next();
   if (first.done || !('head' in first.value)) throw new Error('The export read gave no head');
@@ -125,6 +115,30 @@ async function openExport<Row, Raw = Row, Lookup = undefined>(
     }
   }
   return { head, pages: pages(), close: async () => void (await read.return()) };
+}
+
+/** The rows in pages of `pageSize`, each page a statement of its own, after the last page's (recorded time, id). */
+async function readKeysetPages<Raw>(
+  db: SqlClient,
+  query: { params: unknown[]; where: string; from: string; select: string },
+  pageSize: number,
+  each: (page: Raw[]) => Promise<boolean>
+): Promise<void> {
+  const params = [...query.params];
+  const at = `$${params.push(null)}`;
+  const id = `$${params.push(null)}`;
+  const limit = `$${params.push(pageSize)}`;
+  const sql = `select ${query.select}, ${POSITION} from ${query.from}
+                where ${query.where} and (${at}::text is null or (c.recorded_at, c.id) > (${at}::text::timestamptz, ${id}::uuid))
+                order by c.recorded_at, c.id limit ${limit}`;
+  for (;;) {
+    const rows = await db.query<Raw & { positionAt: string; positionId: string }>(sql, params);
+    if (rows.length === 0) return;
+    const last = rows[rows.length - 1];
+    params[params.length - 3] = last.positionAt;
+    params[params.length - 2] = last.positionId;
+    if (!(await each(rows)) || rows.length < pageSize) return;
+  }
 }
 
 /** A Conversations export row as the database sends it: its values in one JSON array (`ROW_VALUES`). */

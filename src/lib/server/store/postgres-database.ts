@@ -21,7 +21,17 @@ export async function openPostgresDatabase(url: string): Promise<SqlDatabase> {
   const clientOf = (db: postgres.Sql | postgres.TransactionSql): SqlClient => ({
     query: async <Row>(text: string, params: unknown[] = []) =>
       (await db.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
-    exec: async (script) => void (await db.unsafe(script))
+    exec: async (script) => void (await db.unsafe(script)),
+    cursor: async <Row>(text: string, params: unknown[], batchRows: number, each: (rows: Row[]) => Promise<boolean>) => {
+      // postgres.js waits for the callback's promise between batches but not after the last
+      // one, so the read is over only once the reader has taken that too.
+      let taken: Promise<unknown> = Promise.resolve();
+      await db.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(batchRows, (rows) => {
+        taken = each(rows as unknown as Row[]).then((more) => (more ? undefined : sql.CLOSE));
+        return taken as unknown as void;
+      });
+      await taken;
+    }
   });
   return {
     kind: 'postgres',

@@ -1,41 +1,50 @@
 import type { SqlClient, SqlDatabase } from './sql-database';
 
 /**
- * Runs a paged read and hands its values out one at a time as they are asked for, so a large
- * read is never held in memory whole (issue 14's exports).
+ * Hands one value of a read to its reader and waits until the reader asks for the next: true
+ * to go on, false when the reader stopped (the read should then return at once).
+ */
+export type HandOut<T> = (value: T) => Promise<boolean>;
+
+/**
+ * Runs a read that hands its values out one at a time as they are asked for, so a large read
+ * is never held in memory whole (issue 14's exports).
  *
- * On PostgreSQL the read runs in one read-only REPEATABLE READ transaction: every page comes
+ * On PostgreSQL the read runs in one read-only REPEATABLE READ transaction: every value comes
  * from one snapshot, whatever is written meanwhile. The transaction stays open only while the
  * reader keeps asking; stopping early (`return()`, as a cancelled HTTP stream does) ends it at
  * once and releases the connection.
  *
  * PGlite is one connection in this process, and a transaction there holds every other request
- * until it ends, so a slow download would stop the whole server. There each page is a statement
- * of its own and other requests are answered between pages; the read's keyset position still
- * gives every row at most once, in order (a row written between pages may or may not appear).
+ * until it ends, so a slow download would stop the whole server. There the read gets the
+ * database itself, and runs each of its statements on its own, answering other requests between.
+ *
+ * The read hands values out through a callback rather than by being an async generator: rows
+ * that travel through the driver's promises and a generator's suspended frames outlive V8's young
+ * generation and fill the old one with garbage (a 100,000-row export on PostgreSQL grew the
+ * server's RSS by 90 MB); handed on from a callback they die young (docs/STATUS.md, Exports).
  */
-export async function* readInSnapshot<T>(db: SqlDatabase, read: (tx: SqlClient) => AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
-  if (db.kind === 'pglite') {
-    yield* read(db);
-    return;
-  }
+export async function* readInSnapshot<T>(db: SqlDatabase, read: (db: SqlClient, handOut: HandOut<T>) => Promise<void>): AsyncGenerator<T, void, undefined> {
   let supply = deferred<IteratorResult<T, void>>();
   /** What the read waits on after handing a value out: true to go on, false to stop. */
   let demand = null as Deferred<boolean> | null;
-  const finished = db
-    .transaction(async (tx) => {
-      await tx.query('set transaction isolation level repeatable read, read only');
-      for await (const value of read(tx)) {
-        const next = deferred<boolean>();
-        demand = next;
-        supply.resolve({ done: false, value });
-        if (!(await next.promise)) return;
-      }
-    })
-    .then(
-      () => supply.resolve({ done: true, value: undefined }),
-      (error: unknown) => supply.reject(error)
-    );
+  const handOut: HandOut<T> = (value) => {
+    const next = deferred<boolean>();
+    demand = next;
+    supply.resolve({ done: false, value });
+    return next.promise;
+  };
+  const reading =
+    db.kind === 'pglite'
+      ? read(db, handOut)
+      : db.transaction(async (tx) => {
+          await tx.query('set transaction isolation level repeatable read, read only');
+          await read(tx, handOut);
+        });
+  const finished = reading.then(
+    () => supply.resolve({ done: true, value: undefined }),
+    (error: unknown) => supply.reject(error)
+  );
   /** The read's wait while a value is out with the reader. */
   const out: { waiting: Deferred<boolean> | null } = { waiting: null };
   try {
