@@ -1,6 +1,7 @@
 import { expect, test, waitForServiceWorker } from './fixtures';
 import { CapturePage } from './pages/capture-page';
 import { SetupPage } from './pages/setup-page';
+import { TabletPage } from './pages/tablet-page';
 
 test('S8 the sync bar says in one line what waits, how far sending has got, when it last synced, and why it could not', async ({ page, context, server }) => {
   test.setTimeout(150_000);
@@ -51,4 +52,22 @@ test('S8 the sync bar says in one line what waits, how far sending has got, when
   await bar.getByRole('button', { name: 'Sync now' }).click();
   await expect(line).toHaveText(/^All synced · last at \d\d:\d\d$/);
   await expect(bar.getByRole('alert')).toHaveCount(0);
+});
+
+test('opening the app syncs once, not once for the worker found unlocked and again for the start', async ({ page, server }) => {
+  const seeded = await SetupPage.leeds(page, server);
+  const line = page.getByRole('region', { name: 'Sync' }).getByTestId('sync-line');
+  await expect(line).toHaveText(/^All synced · last at \d\d:\d\d$/);
+  const pulls: string[] = [];
+  page.on('request', (request) => void (request.url().endsWith('/api/sync/pull') && pulls.push(request.url())));
+  await page.reload();
+  await expect(line).toHaveText(/^All synced · last at \d\d:\d\d$/);
+  await page.waitForLoadState('networkidle');
+  expect(pulls).toHaveLength(1);
+
+  // Another worker unlocking still syncs at once, for their own conversations.
+  const tablet = new TabletPage(page);
+  await tablet.switchWorker();
+  await tablet.unlock(seeded.workers.ben);
+  await expect.poll(() => pulls.length).toBe(2);
 });

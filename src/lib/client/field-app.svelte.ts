@@ -52,6 +52,8 @@ export class FieldApp {
   #db: LazyDatabase;
   #fetch: typeof fetch;
   #started = false;
+  /** Until the start's own sync begins: a worker found unlocked meanwhile needs no sync of their own. */
+  #startSyncDue = true;
   #syncAgain = false;
   #exclusive: import('./sync/sync-engine').SyncDeps['exclusive'] | undefined;
   /** While anything waits, a sync that failed for a reason worth retrying is tried again, with backoff, for ever. */
@@ -130,6 +132,12 @@ export class FieldApp {
       if (event.data?.type === 'sync-now') void this.syncNow();
     });
     await this.refresh();
+    this.#startSyncDue = false; // a start that did not sync (offline, not set up) leaves later unlocks to sync
+  }
+
+  /** A worker unlocked the tablet, or was found unlocked: fetch their conversations, unless the start is about to. */
+  workerUnlocked(): void {
+    if (!this.#startSyncDue) void this.syncNow();
   }
 
   /** Asks the server who this is, then refreshes reference data and the tablet's roster, and syncs. */
@@ -189,6 +197,7 @@ export class FieldApp {
    * anything waits; offline, coming online starts it.
    */
   async syncNow(): Promise<void> {
+    this.#startSyncDue = false;
     if (!this.tablet.enrolled) return;
     // A save while a sync runs is sent by another sync straight after, not left waiting for the next trigger.
     if (this.syncing) {
