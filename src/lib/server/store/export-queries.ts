@@ -62,6 +62,8 @@ export interface OpenExport<Row> {
 const UK_DAY = `to_char(c.recorded_at at time zone 'Europe/London', 'YYYY-MM-DD')`;
 const UTC_INSTANT = `to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 /** The keyset position, to the microsecond and as text (postgres.js would bind a Date, keeping milliseconds). */
+/** The order an export's rows come in, and the keyset pages' position. */
+const EXPORT_ORDER = 'c.recorded_at, c.id';
 const POSITION = `to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "positionAt", c.id::text as "positionId"`;
 const CONSENTED_QUOTES = `array(select q.value->>'text' from jsonb_array_elements(c.quotes) with ordinality as q(value, n)
                                 where (q.value->>'consentToQuote')::boolean order by q.n)`;
@@ -98,7 +100,7 @@ async function openExport<Row, Raw = Row, Lookup = undefined>(
     // Undecoded, each row keeps any position fields: copying 1,000 rows to drop them costs more than they do.
     const rowsOf = (page: Raw[]) => (decode ? page.map((raw) => decode.row(raw, lookup as Lookup)) : (page as unknown as Row[]));
     if (tx.cursor) {
-      const sql = `select ${query.select} from ${query.from} where ${query.where} order by c.recorded_at, c.id`;
+      const sql = `select ${query.select} from ${query.from} where ${query.where} order by ${EXPORT_ORDER}`;
       await tx.cursor<Raw>(sql, query.params, pageSize, (page) => handOut({ rows: rowsOf(page) }));
       return;
     }
@@ -130,7 +132,7 @@ async function readKeysetPages<Raw>(
   const limit = `$${params.push(pageSize)}`;
   const sql = `select ${query.select}, ${POSITION} from ${query.from}
                 where ${query.where} and (${at}::text is null or (c.recorded_at, c.id) > (${at}::text::timestamptz, ${id}::uuid))
-                order by c.recorded_at, c.id limit ${limit}`;
+                order by ${EXPORT_ORDER} limit ${limit}`;
   for (;;) {
     const rows = await db.query<Raw & { positionAt: string; positionId: string }>(sql, params);
     if (rows.length === 0) return;
@@ -274,7 +276,7 @@ export function conversationExportSql(networkId: string, filters: ExportFilters)
             left join wards w on w.network_id = c.network_id and w.code = c.ward_code
             left join organisations o on o.id = c.organisation_id
             left join listening_events e on e.id = c.event_id
-           where ${query.where} order by c.recorded_at, c.id`,
+           where ${query.where} order by ${EXPORT_ORDER}`,
     params: query.params
   };
 }

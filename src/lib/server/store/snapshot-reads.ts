@@ -19,10 +19,11 @@ export type HandOut<T> = (value: T) => Promise<boolean>;
  * until it ends, so a slow download would stop the whole server. There the read gets the
  * database itself, and runs each of its statements on its own, answering other requests between.
  *
- * The read hands values out through a callback rather than by being an async generator: rows
- * that travel through the driver's promises and a generator's suspended frames outlive V8's young
- * generation and fill the old one with garbage (a 100,000-row export on PostgreSQL grew the
- * server's RSS by 90 MB); handed on from a callback they die young (docs/STATUS.md, Exports).
+ * The read hands values out through a callback, so that it can take rows from a driver's callback
+ * as they arrive: rows that came through postgres.js's query promise or its async iterator
+ * outlived V8's young generation and filled the old one with garbage (a 100,000-row export on
+ * PostgreSQL grew the server's RSS by 90 MB); from its cursor callback they die young
+ * (docs/STATUS.md, Exports).
  */
 export async function* readInSnapshot<T>(db: SqlDatabase, read: (db: SqlClient, handOut: HandOut<T>) => Promise<void>): AsyncGenerator<T, void, undefined> {
   let supply = deferred<IteratorResult<T, void>>();
